@@ -1,4 +1,45 @@
+using Bin.Dashboard.Components;
+using Bin.Dashboard.Features;
+using Bin.Dashboard.Infrastructure.Auth;
+using Bin.Dashboard.Infrastructure.EventStore;
+using Bin.Dashboard.Infrastructure.Health;
+using Bin.Dashboard.Infrastructure.LiveFeed;
+using Bin.Dashboard.Infrastructure.Localization;
+using Bin.Dashboard.Infrastructure.Seeding;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddBinEventStore(builder.Configuration)
+    .AddBinDataProtection()
+    .AddBinAuthentication(builder.Configuration)
+    .AddBinLocalization()
+    .AddBinHealth()
+    .AddBinLiveFeed()
+    .AddBinFeatures(builder.Configuration)
+    .AddBinSeeding(builder.Configuration)
+    .AddProblemDetails()
+    .AddSingleton(TimeProvider.System)
+    .AddRazorComponents().AddInteractiveServerComponents();
+
 var app = builder.Build();
-app.MapGet("/", () => "hi");
+
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapBinHealth();
+app.MapBinAuth();
+app.MapBinCulture();
+app.MapBinLiveFeed();
+app.MapBinFeatures();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
 app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+using Bin.Dashboard.Features.Networks;
+
+namespace Bin.Dashboard.Features;
+
+/// <summary>Registration and endpoints of every feature folder, in one place.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddBinFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBinNetworks(configuration);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBinFeatures(this IEndpointRouteBuilder app)
+    {
+        app.MapGetNetworks();
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using Bin.Dashboard.Infrastructure.EventStore;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Bin.Dashboard.Infrastructure.Health;
+
+public static class HealthRegistration
+{
+    public static IServiceCollection AddBinHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBinHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+}
+
+/// <summary>Ready only while PostgreSQL answers: a load balancer then stops sending traffic to a node that lost it.</summary>
+internal sealed class PostgresHealthCheck(IOptions<EventStoreOptions> options) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString) { Timeout = 3 };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(ct);
+            return HealthCheckResult.Healthy("PostgreSQL answers.");
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", ex);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Bin.Dashboard.Infrastructure.Auth;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Bin.Dashboard.Infrastructure.LiveFeed;
+
+/// <summary>
+/// /hubs/live: clients receive "event" messages for what their role may see. They can catch up after a
+/// reconnect but never send to others: the hub has no broadcasting method.
+/// </summary>
+[Authorize]
+public sealed class LiveHub(IDocumentStore store, LiveEventMapper mapper) : Hub
+{
+    public const string Path = "/hubs/live";
+    public const string EventMethod = "event";
+    public const string ZoneGroup = "zone";
+    public static string NetworkGroup(Guid id) => $"network:{id}";
+
+    public override async Task OnConnectedAsync()
+    {
+        var scope = NetworkScope.Of(Context.User!);
+        if (scope.WholeZone)
+            await Groups.AddToGroupAsync(Context.ConnectionId, ZoneGroup);
+        else
+            foreach (var network in scope.Networks)
+                await Groups.AddToGroupAsync(Context.ConnectionId, NetworkGroup(network));
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>Events after <paramref name="afterSequence"/> that this user may see, oldest first (at most 1,000).</summary>
+    public async Task<IReadOnlyList<LiveEvent>> CatchUp(long afterSequence)
+    {
+        if (afterSequence < 0) throw new HubException("afterSequence must be zero or positive.");
+        var scope = NetworkScope.Of(Context.User!);
+        await using var session = store.QuerySession();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence > afterSequence)
+            .OrderBy(e => e.Sequence)
+            .Take(1000)
+            .ToListAsync(Context.ConnectionAborted);
+        var result = new List<LiveEvent>(events.Count);
+        foreach (var e in events)
+        {
+            var live = await mapper.MapAsync(e, session, Context.ConnectionAborted);
+            if (scope.MaySeeAny(live.NetworkIds) || scope.WholeZone) result.Add(live);
+        }
+        return result;
+    }
+}
+
+/// <summary>Forwards this node's feed to the hub's groups.</summary>
+internal sealed class LiveHubForwarder(LiveFeed feed, IHubContext<LiveHub> hub) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken ct)
+    {
+        _subscription = feed.Subscribe(async batch =>
+        {
+            foreach (var e in batch)
+            {
+                await hub.Clients.Group(LiveHub.ZoneGroup).SendAsync(LiveHub.EventMethod, e);
+                foreach (var network in e.NetworkIds)
+                    await hub.Clients.Group(LiveHub.NetworkGroup(network)).SendAsync(LiveHub.EventMethod, e);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,33 @@
+using Bin.Dashboard.Features.Networks;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Bin.Dashboard.Infrastructure.Seeding;
+
+/// <summary>Seeds the demo data at start-up, before the server accepts requests.</summary>
+internal sealed class DemoSeeder(
+    IDocumentStore store,
+    IOptions<SeedOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (!options.Value.DemoData) return;
+        var registered = await NetworkSeed.SeedAsync(store, environment.ContentRootPath, clock, ct);
+        logger.LogInformation("Demo seed: {Registered} networks registered", registered);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+public static class SeedingRegistration
+{
+    public static IServiceCollection AddBinSeeding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.AddHostedService<DemoSeeder>();
+        return services;
+    }
+}
