@@ -1,0 +1,108 @@
+using Bin.Domain.Geometry;
+
+namespace Bin.Domain.Incidents;
+
+public sealed record ReportIncident(
+    Guid IncidentId,
+    double Latitude,
+    double Longitude,
+    string Category,
+    string? Description,
+    ReporterKind ReporterKind);
+
+public sealed record VerifyIncident(Guid IncidentId);
+
+public sealed record UpdateIncident(
+    Guid IncidentId,
+    double Latitude,
+    double Longitude,
+    string Category,
+    string? Description);
+
+public sealed record CloseIncident(Guid IncidentId, IncidentOutcome Outcome, string? Note);
+
+/// <summary>
+/// Pure decisions for an incident's stream: state + command → event, or a <see cref="DomainException"/>.
+/// Input errors name the API field (<c>lat</c>, <c>lon</c>, <c>category</c>, <c>description</c>, <c>note</c>,
+/// <c>outcome</c>, <c>reporterKind</c>); a missing or already existing incident names <c>id</c>; a step the
+/// incident's status does not allow (verifying twice, changing a closed incident) names no field.
+/// </summary>
+public static class IncidentDecisions
+{
+    public const int MaxDescriptionLength = 2_000;
+    public const int MaxNoteLength = 1_000;
+
+    /// <param name="networkIds">The networks containing the location, as the caller resolved them; may be empty.</param>
+    public static IncidentReported Report(
+        Incident? state, ReportIncident command, ServiceArea area, IReadOnlyList<Guid> networkIds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(networkIds);
+        if (state is not null)
+            throw new DomainException("This incident has already been reported.", "id");
+        if (!Enum.IsDefined(command.ReporterKind))
+            throw new DomainException("The reporter must be a member, a patrol or someone else.", "reporterKind");
+        area.EnsureInside(command.Latitude, command.Longitude);
+        var category = IncidentCategories.Get(command.Category);
+        var description = EnsureDescription(command.Description);
+        return new IncidentReported(command.IncidentId, command.Latitude, command.Longitude, category.Id, description,
+            command.ReporterKind, [.. networkIds.Distinct()], now);
+    }
+
+    public static IncidentVerified Verify(Incident? state, VerifyIncident command, DateTimeOffset now)
+    {
+        var incident = EnsureExists(state);
+        switch (incident.Status)
+        {
+            case IncidentStatus.Closed:
+                throw new DomainException("This incident is closed; a closed incident cannot be verified.");
+            case IncidentStatus.Verified:
+                throw new DomainException("This incident has already been verified.");
+        }
+        return new IncidentVerified(command.IncidentId, now);
+    }
+
+    /// <param name="networkIds">The networks containing the new location, as the caller resolved them; may be empty.</param>
+    public static IncidentUpdated Update(
+        Incident? state, UpdateIncident command, ServiceArea area, IReadOnlyList<Guid> networkIds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(networkIds);
+        var incident = EnsureExists(state);
+        if (incident.Status == IncidentStatus.Closed)
+            throw new DomainException("This incident is closed and can no longer be changed.");
+        area.EnsureInside(command.Latitude, command.Longitude);
+        var category = IncidentCategories.Get(command.Category);
+        var description = EnsureDescription(command.Description);
+        return new IncidentUpdated(command.IncidentId, category.Id, description, command.Latitude, command.Longitude,
+            [.. networkIds.Distinct()], now);
+    }
+
+    public static IncidentClosed Close(Incident? state, CloseIncident command, DateTimeOffset now)
+    {
+        var incident = EnsureExists(state);
+        if (incident.Status == IncidentStatus.Closed)
+            throw new DomainException("This incident is already closed.");
+        if (!Enum.IsDefined(command.Outcome))
+            throw new DomainException(
+                $"Choose an outcome: {string.Join(", ", Enum.GetValues<IncidentOutcome>())}.", "outcome");
+        var note = command.Note?.Trim();
+        if (note?.Length > MaxNoteLength)
+            throw new DomainException($"A note is at most {MaxNoteLength} characters; this one has {note.Length}.", "note");
+        return new IncidentClosed(command.IncidentId, command.Outcome, string.IsNullOrEmpty(note) ? null : note, now);
+    }
+
+    private static Incident EnsureExists(Incident? state) =>
+        state ?? throw new DomainException("There is no such incident.", "id");
+
+    /// <summary>Trims the description and keeps it otherwise as written: the dashboard escapes it when showing it.</summary>
+    private static string EnsureDescription(string? text)
+    {
+        var description = text?.Trim() ?? "";
+        if (description.Length == 0)
+            throw new DomainException("Describe what was seen: a description is required.", "description");
+        if (description.Length > MaxDescriptionLength)
+            throw new DomainException(
+                $"A description is at most {MaxDescriptionLength} characters; this one has {description.Length}.",
+                "description");
+        return description;
+    }
+}
