@@ -28,10 +28,7 @@ public sealed record ServiceArea(string Name, double CentreLatitude, double Cent
     /// <summary>Refuses coordinates that are not WGS84 degrees or lie outside this area, naming the field.</summary>
     public void EnsureInside(double latitude, double longitude)
     {
-        if (double.IsNaN(latitude) || latitude is < -90 or > 90)
-            throw new DomainException("Latitude must be a number between -90 and 90 degrees.", "lat");
-        if (double.IsNaN(longitude) || longitude is < -180 or > 180)
-            throw new DomainException("Longitude must be a number between -180 and 180 degrees.", "lon");
+        Wgs84.EnsureValid(latitude, longitude);
         if (!Contains(latitude, longitude))
             throw new DomainException(
                 $"The location {latitude:0.#####} N {longitude:0.#####} E lies {DistanceMetres(CentreLatitude, CentreLongitude, latitude, longitude) / 1000:0.#} km from the centre of {Name}, outside its {RadiusMetres / 1000:0.#} km service area. Were latitude and longitude swapped?",
