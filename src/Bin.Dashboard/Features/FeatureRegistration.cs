@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
 
 namespace Bin.Dashboard.Features;
@@ -8,12 +9,14 @@ public static class FeatureRegistration
     public static IServiceCollection AddBinFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBinNetworks(configuration);
+        services.AddBinIncidents();
         return services;
     }
 
     public static IEndpointRouteBuilder MapBinFeatures(this IEndpointRouteBuilder app)
     {
         app.MapGetNetworks();
+        app.MapBinIncidents();
         return app;
     }
 }

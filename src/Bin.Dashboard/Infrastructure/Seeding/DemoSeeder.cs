@@ -7,6 +7,7 @@ namespace Bin.Dashboard.Infrastructure.Seeding;
 /// <summary>Seeds the demo data at start-up, before the server accepts requests.</summary>
 internal sealed class DemoSeeder(
     IDocumentStore store,
+    NetworkDirectory directory,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
@@ -16,6 +17,7 @@ internal sealed class DemoSeeder(
     {
         if (!options.Value.DemoData) return;
         var registered = await NetworkSeed.SeedAsync(store, environment.ContentRootPath, clock, ct);
+        if (registered > 0) directory.Invalidate();
         logger.LogInformation("Demo seed: {Registered} networks registered", registered);
     }
 

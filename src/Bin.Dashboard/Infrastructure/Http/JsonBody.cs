@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Bin.Domain;
+
+namespace Bin.Dashboard.Infrastructure.Http;
+
+/// <summary>
+/// Reads a JSON object body field by field, so a wrong type ("lat": "north") is reported against that field
+/// as a 400 problem, instead of a generic binding failure.
+/// </summary>
+public sealed class JsonBody
+{
+    private readonly JsonElement _root;
+
+    private JsonBody(JsonElement root) => _root = root;
+
+    public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasJsonContentType() is false)
+            throw new DomainException("Send the request as JSON (Content-Type: application/json).", "body");
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new DomainException("The body must be a JSON object.", "body");
+            return new JsonBody(document.RootElement.Clone());
+        }
+        catch (JsonException ex)
+        {
+            throw new DomainException($"The body is not valid JSON: {ex.Message}", "body");
+        }
+    }
+
+    private bool TryGet(string name, out JsonElement value)
+    {
+        foreach (var property in _root.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+        value = default;
+        return false;
+    }
+
+    public double RequiredNumber(string name)
+    {
+        if (!TryGet(name, out var value))
+            throw new DomainException($"{name} is required.", name);
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+            throw new DomainException($"{name} must be a number.", name);
+        return number;
+    }
+
+    public string? OptionalString(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.String)
+            throw new DomainException($"{name} must be a string.", name);
+        return value.GetString();
+    }
+
+    public string RequiredString(string name) =>
+        OptionalString(name) ?? throw new DomainException($"{name} is required.", name);
+
+    public IReadOnlyList<Guid> GuidList(string name)
+    {
+        if (!TryGet(name, out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Array)
+            throw new DomainException($"{name} must be an array of ids.", name);
+        var ids = new List<Guid>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || !Guid.TryParse(item.GetString(), out var id))
+                throw new DomainException($"{name} must hold network ids (GUIDs).", name);
+            ids.Add(id);
+        }
+        return ids;
+    }
+}
