@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Bin.Dashboard.Features.Map;
+using Bin.Dashboard.Features.Networks;
+using Bin.Domain.Networks;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
+
+namespace Bin.Dashboard.Tests.Map;
+
+/// <summary>LiveMap draws nothing itself: it hands its parameters to its collocated Leaflet module.</summary>
+public class LiveMapTests : BunitContext
+{
+    private readonly BunitJSModuleInterop _module;
+
+    public LiveMapTests()
+    {
+        // Strict: any JS call the component makes that is not set up here fails the test.
+        // SetVoidResult completes each call, as the browser would; unanswered calls would stay pending.
+        JSInterop.Mode = JSRuntimeMode.Strict;
+        _module = JSInterop.SetupModule("./Features/Map/LiveMap.razor.js");
+        _module.SetupVoid("init", _ => true).SetVoidResult();
+        _module.SetupVoid("setNetworks", _ => true).SetVoidResult();
+        _module.SetupVoid("setIncidents", _ => true).SetVoidResult();
+        _module.SetupVoid("setHighlights", _ => true).SetVoidResult();
+        _module.SetupVoid("dispose", _ => true).SetVoidResult();
+        Services.AddSingleton(Options.Create(new MapOptions { TileUrl = "" }));
+    }
+
+    [Fact]
+    public void The_map_hands_the_seven_Lommel_networks_to_its_module_as_closed_lat_lon_rings()
+    {
+        var seed = LommelSeed();
+        var networks = NetworkPalette.ToMap(seed, status => status);
+
+        Render<LiveMap>(p => p.Add(m => m.Networks, networks));
+
+        var init = Assert.Single(_module.Invocations["init"]);
+        Assert.Equal("", Assert.IsType<MapClientOptions>(init.Arguments[1]).TileUrl);
+        var call = Assert.Single(_module.Invocations["setNetworks"]);
+        Assert.IsType<ElementReference>(call.Arguments[0]);
+        var sent = Assert.IsAssignableFrom<IReadOnlyList<MapNetwork>>(call.Arguments[1]);
+        Assert.Same(networks, sent);
+
+        Assert.Equal(["Kerkplein", "Leuken", "Molle Hoeven", "Parelstrand", "Servaesdreef", "Slachthuis", "West Kei"], sent.Select(n => n.Name));
+        Assert.Equal(7, sent.Select(n => n.Colour).Distinct().Count());
+        Assert.All(sent, n => Assert.Matches("^#[0-9A-F]{6}$", n.Colour));
+        foreach (var network in sent)
+        {
+            var boundary = seed.Single(v => v.Id == network.Id).Boundary;
+            var outline = Assert.Single(network.Rings);
+            // [latitude, longitude], point for point: Leaflet's order, not GeoJSON's.
+            Assert.Equal(boundary.ExteriorRing.Coordinates.Select(c => new[] { c.Y, c.X }), outline);
+            Assert.Equal(outline[0], outline[^1]);
+            Assert.All(outline, point => Assert.InRange(point[0], 51.1, 51.4));
+            Assert.All(outline, point => Assert.InRange(point[1], 5.1, 5.5));
+        }
+    }
+
+    [Fact]
+    public void The_module_receives_the_names_the_script_reads()
+    {
+        var networks = NetworkPalette.ToMap(LommelSeed().Take(1), status => status);
+
+        Render<LiveMap>(p => p.Add(m => m.Networks, networks));
+
+        // Blazor serialises interop arguments with web (camelCase) names; LiveMap.razor.js reads these.
+        var sent = _module.Invocations["setNetworks"].Single().Arguments[1];
+        var json = JsonSerializer.SerializeToElement(sent, new JsonSerializerOptions(JsonSerializerDefaults.Web))[0];
+        Assert.Equal(["id", "name", "status", "indicative", "memberCount", "colour", "rings"], json.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Re_rendering_with_the_same_list_sends_nothing_and_a_new_list_is_sent()
+    {
+        var networks = NetworkPalette.ToMap(LommelSeed(), status => status);
+        var map = Render<LiveMap>(p => p.Add(m => m.Networks, networks));
+
+        map.Render(p => p.Add(m => m.Networks, networks));
+        Assert.Single(_module.Invocations["setNetworks"]);
+
+        var fewer = networks.Skip(1).ToList();
+        map.Render(p => p.Add(m => m.Networks, fewer));
+        Assert.Equal(2, _module.Invocations["setNetworks"].Count);
+        Assert.Same(fewer, _module.Invocations["setNetworks"][^1].Arguments[1]);
+        Assert.Single(_module.Invocations["init"]);
+    }
+
+    /// <summary>The seed file's networks as the read model holds them.</summary>
+    private static IReadOnlyList<NetworkView> LommelSeed() =>
+        NetworkSeed.Read(Path.Combine(AppContext.BaseDirectory, NetworkSeed.SeedFile))
+            .Select(f => new NetworkView
+            {
+                Id = Guid.Parse(f.Attributes["id"].ToString()!),
+                Name = f.Attributes["name"].ToString()!,
+                Status = Enum.Parse<NetworkStatus>(f.Attributes["status"].ToString()!),
+                Indicative = true,
+                Boundary = (Polygon)f.Geometry,
+            })
+            .ToList();
+}
