@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
 
@@ -10,6 +11,7 @@ public static class FeatureRegistration
     {
         services.AddBinNetworks(configuration);
         services.AddBinIncidents();
+        services.AddBinAlerts(configuration);
         return services;
     }
 
@@ -17,6 +19,7 @@ public static class FeatureRegistration
     {
         app.MapGetNetworks();
         app.MapBinIncidents();
+        app.MapBinAlerts();
         return app;
     }
 }

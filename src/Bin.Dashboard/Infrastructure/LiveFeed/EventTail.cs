@@ -22,6 +22,9 @@ internal sealed class EventTail(
     ILogger<EventTail> logger) : BackgroundService
 {
     public const string Channel = "bin_events";
+
+    /// <summary>Raised by a trigger on the SMS outbox: delivery progress changed (it is not kept as events).</summary>
+    public const string OutboxChannel = "bin_outbox";
     private static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(3);
     private const int BatchSize = 500;
 
@@ -37,7 +40,11 @@ internal sealed class EventTail(
                 await using var connection = new NpgsqlConnection(options.Value.ConnectionString);
                 await connection.OpenAsync(ct);
                 await EnsureTriggerAsync(connection, ct);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                connection.Notification += (_, n) =>
+                {
+                    if (n.Channel == OutboxChannel) feed.RaiseOutboxChanged();
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {OutboxChannel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);
                 if (_last < 0) _last = await CurrentHighWaterAsync(connection, ct);
                 feed.SetStatus(new FeedStatus(true, _last, clock.GetUtcNow(), null));

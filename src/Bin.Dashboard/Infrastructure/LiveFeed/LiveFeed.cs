@@ -19,6 +19,11 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
 
     public event Action<FeedStatus>? StatusChanged;
 
+    /// <summary>The SMS outbox changed on some node (sent, delivered, failed, acknowledged): progress views reload.</summary>
+    public event Action? OutboxChanged;
+
+    internal void RaiseOutboxChanged() => OutboxChanged?.Invoke();
+
     public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> handler)
     {
         lock (_gate) _subscribers = _subscribers.Add(handler);

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bin.Dashboard.Features.Alerts;
+
+public sealed class AlertOptions
+{
+    public const string Section = "Alerts";
+
+    /// <summary>An officer cannot send more alerts than this in any hour (a runaway or mistaken sender stops here).</summary>
+    [Range(1, 1000)] public int MaxAlertsPerOfficerPerHour { get; set; } = 10;
+
+    /// <summary>An "OK" acknowledges the member's most recent tip sent within this window.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")] public TimeSpan AcknowledgementWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Attempts per message before a transient failure becomes final.</summary>
+    [Range(1, 20)] public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Messages handed to the gateway per second by this node; 0 = as fast as the gateway answers.</summary>
+    [Range(0, 10_000)] public double MessagesPerSecond { get; set; } = 10;
+
+    /// <summary>Estimated cost of one SMS segment, in euro, shown before sending.</summary>
+    [Range(0, 10)] public decimal CostPerSegment { get; set; } = 0.08m;
+
+    /// <summary>Messages claimed per round trip by the sender.</summary>
+    [Range(1, 5000)] public int SendBatchSize { get; set; } = 200;
+
+    /// <summary>Messages handed to the gateway at the same time.</summary>
+    [Range(1, 256)] public int SendParallelism { get; set; } = 16;
+
+    /// <summary>A claimed message whose send was not recorded within this time is in doubt (its sender died):
+    /// the gateway is asked whether it took it before it is sent again.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")] public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

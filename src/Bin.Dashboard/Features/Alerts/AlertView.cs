@@ -1,0 +1,44 @@
+using Bin.Domain.Alerts;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Bin.Dashboard.Features.Alerts;
+
+/// <summary>An issued alert as the audit and the incident show it: who sent what, when, to how many.</summary>
+public sealed class AlertView
+{
+    public Guid Id { get; set; }
+    public Guid IncidentId { get; set; }
+    public List<Guid> NetworkIds { get; set; } = [];
+    public string? TipTemplateId { get; set; }
+    public Dictionary<string, string> Texts { get; set; } = [];
+    public Dictionary<Guid, int> RecipientsPerNetwork { get; set; } = [];
+    public int Recipients { get; set; }
+    public int SegmentsPerMessage { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public string IssuedBy { get; set; } = "";
+
+    [Marten.Schema.Version]
+    public long Version { get; set; }
+}
+
+public sealed partial class AlertViewProjection : SingleStreamProjection<AlertView, Guid>
+{
+    public static AlertView Create(IEvent<AlertIssued> @event)
+    {
+        var e = @event.Data;
+        return new AlertView
+        {
+            Id = e.AlertId,
+            IncidentId = e.IncidentId,
+            NetworkIds = [.. e.NetworkIds],
+            TipTemplateId = e.TipTemplateId,
+            Texts = new Dictionary<string, string>(e.Texts),
+            RecipientsPerNetwork = new Dictionary<Guid, int>(e.RecipientsPerNetwork),
+            Recipients = e.Recipients,
+            SegmentsPerMessage = e.SegmentsPerMessage,
+            IssuedAt = e.IssuedAt,
+            IssuedBy = @event.UserName ?? "",
+        };
+    }
+}

@@ -1,0 +1,56 @@
+using Bin.Dashboard.Features.Sms;
+using Bin.Dashboard.Infrastructure.LiveFeed;
+using Bin.Domain.Alerts;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Bin.Dashboard.Features.Alerts;
+
+public static class AlertsRegistration
+{
+    public static IServiceCollection AddBinAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<AlertCommands>();
+        services.AddSingleton<IInboundSmsHandler, InboundSmsHandler>();
+        services.AddSingleton<IDeliveryStatusHandler, DeliveryStatusHandler>();
+        services.AddSingleton<ILiveNetworkResolver, AlertNetworks>();
+        services.AddHostedService<OutboxSchema>();
+        services.AddHostedService<OutboxSender>();
+        services.ConfigureMarten(o =>
+        {
+            o.Events.AddEventType<AlertIssued>();
+            o.Events.AddEventType<TipAcknowledged>();
+            o.Events.AddEventType<ReplyReceived>();
+            o.Projections.Add<AlertViewProjection>(ProjectionLifecycle.Inline);
+            o.Schema.For<AlertView>().Index(a => a.IncidentId).Index(a => a.IssuedAt);
+            o.Schema.For<InboundMessage>();
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBinAlerts(this IEndpointRouteBuilder app) => app.MapAlerts();
+}
+
+/// <summary>Creates the outbox table at start-up, before the sender runs.</summary>
+internal sealed class OutboxSchema(OutboxStore outbox) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct) => outbox.EnsureSchemaAsync(ct);
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+internal sealed class AlertNetworks : ILiveNetworkResolver
+{
+    public ValueTask<IReadOnlyList<Guid>?> NetworksOfAsync(IEvent e, IQuerySession session, CancellationToken ct) => ValueTask.FromResult(e.Data switch
+    {
+        AlertIssued a => a.NetworkIds,
+        TipAcknowledged t => [t.NetworkId],
+        ReplyReceived { NetworkId: { } network } => [network],
+        ReplyReceived => [],
+        _ => (IReadOnlyList<Guid>?)null,
+    });
+}

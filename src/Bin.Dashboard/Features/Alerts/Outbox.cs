@@ -1,0 +1,258 @@
+using Bin.Dashboard.Infrastructure.EventStore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Bin.Dashboard.Features.Alerts;
+
+public enum MessageKind { Tip, Reminder, Feedback, Confirmation }
+
+public enum MessageStatus { Queued, Sending, Sent, Delivered, Failed }
+
+/// <summary>One SMS to one member, written before anything is sent.</summary>
+public sealed record OutboxMessage(
+    Guid MessageId, Guid AlertId, Guid MemberId, Guid NetworkId, MessageKind Kind, string Language, string Phone, string Body, int Segments);
+
+/// <summary>A message claimed for sending.</summary>
+public sealed record ClaimedMessage(Guid MessageId, string Phone, string Body, int Attempts, DateTimeOffset ClaimedAt);
+
+/// <summary>Counts per network of one alert (or all alerts of an incident).</summary>
+public sealed record NetworkProgress(Guid NetworkId, int Recipients, int Queued, int Sent, int Delivered, int Failed, int Acknowledged)
+{
+    public double AcknowledgementRate => Recipients == 0 ? 0 : (double)Acknowledged / Recipients;
+}
+
+/// <summary>
+/// The outbox: a plain table, because sending needs what documents make awkward — claiming rows with
+/// <c>FOR UPDATE SKIP LOCKED</c> across nodes, bulk inserts by COPY, set-based status updates. Rows carry the
+/// phone number (needed to send); erasing a member blanks it.
+/// </summary>
+public sealed class OutboxStore(IOptions<EventStoreOptions> options)
+{
+    private string Table => $"{options.Value.Schema}.bin_outbox";
+
+    public string ConnectionString => options.Value.ConnectionString;
+
+    public async Task EnsureSchemaAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        var schema = options.Value.Schema;
+        await using var command = new NpgsqlCommand($"""
+            CREATE SCHEMA IF NOT EXISTS {schema};
+            CREATE TABLE IF NOT EXISTS {Table} (
+                message_id uuid PRIMARY KEY,
+                alert_id uuid NOT NULL,
+                member_id uuid NOT NULL,
+                network_id uuid NOT NULL,
+                kind text NOT NULL,
+                language text NOT NULL,
+                phone text,
+                body text NOT NULL,
+                segments int NOT NULL,
+                status text NOT NULL,
+                attempts int NOT NULL DEFAULT 0,
+                next_attempt_at timestamptz NOT NULL,
+                claimed_at timestamptz,
+                provider_sid text,
+                error text,
+                created_at timestamptz NOT NULL,
+                sent_at timestamptz,
+                delivered_at timestamptz,
+                failed_at timestamptz,
+                acked_at timestamptz);
+            CREATE INDEX IF NOT EXISTS bin_outbox_due ON {Table} (next_attempt_at) WHERE status IN ('queued', 'sending');
+            CREATE INDEX IF NOT EXISTS bin_outbox_alert ON {Table} (alert_id);
+            CREATE INDEX IF NOT EXISTS bin_outbox_member ON {Table} (member_id, created_at DESC);
+            CREATE UNIQUE INDEX IF NOT EXISTS bin_outbox_sid ON {Table} (provider_sid) WHERE provider_sid IS NOT NULL;
+            CREATE OR REPLACE FUNCTION {schema}.bin_notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM pg_notify('bin_outbox', ''); RETURN NULL; END $$;
+            CREATE OR REPLACE TRIGGER bin_notify_outbox AFTER INSERT OR UPDATE ON {Table}
+            FOR EACH STATEMENT EXECUTE FUNCTION {schema}.bin_notify_outbox();
+            """, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Writes the messages inside the caller's transaction (the one that records the alert).</summary>
+    public async Task InsertAsync(NpgsqlConnection connection, IReadOnlyCollection<OutboxMessage> messages, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {Table} (message_id, alert_id, member_id, network_id, kind, language, phone, body, segments, status, next_attempt_at, created_at) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var m in messages)
+        {
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(m.MessageId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(m.AlertId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(m.MemberId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(m.NetworkId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(Name(m.Kind), NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(m.Language, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(m.Phone, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(m.Body, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(m.Segments, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(Name(MessageStatus.Queued), NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    public async Task InsertAsync(IReadOnlyCollection<OutboxMessage> messages, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await InsertAsync(connection, messages, now, ct);
+    }
+
+    /// <summary>Queues one message into a Marten session's transaction (e.g. with the event that caused it).</summary>
+    public void QueueInsert(Marten.IDocumentSession session, OutboxMessage m, DateTimeOffset now) =>
+        session.QueueSqlCommand(
+            $"INSERT INTO {Table} (message_id, alert_id, member_id, network_id, kind, language, phone, body, segments, status, next_attempt_at, created_at) " +
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
+            m.MessageId, m.AlertId, m.MemberId, m.NetworkId, Name(m.Kind), m.Language, m.Phone, m.Body, m.Segments, now, now);
+
+    /// <summary>Claims due messages for this node (committed before anything is sent).</summary>
+    public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(int max, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            UPDATE {Table} o SET status = 'sending', attempts = o.attempts + 1, claimed_at = @now
+            FROM (SELECT message_id FROM {Table}
+                  WHERE status = 'queued' AND next_attempt_at <= @now AND phone IS NOT NULL
+                  ORDER BY next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED) due
+            WHERE o.message_id = due.message_id
+            RETURNING o.message_id, o.phone, o.body, o.attempts
+            """, connection);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("max", max);
+        var claimed = new List<ClaimedMessage>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            claimed.Add(new ClaimedMessage(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), now));
+        return claimed;
+    }
+
+    /// <summary>Messages claimed by a sender that never recorded the answer (it died): their fate must be checked.</summary>
+    public async Task<IReadOnlyList<ClaimedMessage>> InDoubtAsync(DateTimeOffset claimedBefore, int max, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            SELECT message_id, phone, body, attempts, claimed_at FROM {Table}
+            WHERE status = 'sending' AND claimed_at < @before ORDER BY claimed_at LIMIT @max
+            """, connection);
+        command.Parameters.AddWithValue("before", claimedBefore);
+        command.Parameters.AddWithValue("max", max);
+        var result = new List<ClaimedMessage>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            result.Add(new ClaimedMessage(reader.GetGuid(0), reader.IsDBNull(1) ? "" : reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        return result;
+    }
+
+    public sealed record SendRecord(Guid MessageId, MessageStatus Status, string? ProviderSid, string? Error, DateTimeOffset? RetryAt);
+
+    /// <summary>Records the gateway's answers for a batch in one statement. Only rows still 'sending' change, so a
+    /// late answer never overwrites a delivery report that raced ahead of it.</summary>
+    public async Task RecordSendsAsync(IReadOnlyList<SendRecord> records, DateTimeOffset now, CancellationToken ct)
+    {
+        if (records.Count == 0) return;
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            UPDATE {Table} o SET
+                status = r.status,
+                provider_sid = COALESCE(r.sid, o.provider_sid),
+                error = r.error,
+                sent_at = CASE WHEN r.status = 'sent' THEN @now ELSE o.sent_at END,
+                failed_at = CASE WHEN r.status = 'failed' THEN @now ELSE o.failed_at END,
+                next_attempt_at = COALESCE(r.retry_at, o.next_attempt_at),
+                claimed_at = NULL
+            FROM unnest(@ids, @statuses, @sids, @errors, @retries) AS r(id, status, sid, error, retry_at)
+            WHERE o.message_id = r.id AND o.status = 'sending'
+            """, connection);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("ids", records.Select(r => r.MessageId).ToArray());
+        command.Parameters.AddWithValue("statuses", records.Select(r => Name(r.Status)).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("sids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = records.Select(r => (object?)r.ProviderSid ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("errors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = records.Select(r => (object?)r.Error ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("retries", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = records.Select(r => (object?)r.RetryAt ?? DBNull.Value).ToArray() });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A delivery report: by our message id when the callback carries it, else by the provider's sid.
+    /// Delivered never goes back to sent; failed after delivered is ignored.</summary>
+    public async Task<bool> RecordDeliveryAsync(Guid? messageId, string providerSid, bool delivered, string? error, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            UPDATE {Table} SET
+                status = @status,
+                provider_sid = COALESCE(provider_sid, @sid),
+                delivered_at = CASE WHEN @delivered THEN @now ELSE delivered_at END,
+                failed_at = CASE WHEN @delivered THEN failed_at ELSE @now END,
+                error = CASE WHEN @delivered THEN error ELSE @error END,
+                claimed_at = NULL
+            WHERE (message_id = @id OR (@id IS NULL AND provider_sid = @sid))
+              AND status IN ('sending', 'sent', 'queued')
+            """, connection);
+        command.Parameters.AddWithValue("status", delivered ? "delivered" : "failed");
+        command.Parameters.AddWithValue("sid", providerSid);
+        command.Parameters.AddWithValue("delivered", delivered);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = (object?)error ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Uuid) { Value = (object?)messageId ?? DBNull.Value });
+        return await command.ExecuteNonQueryAsync(ct) > 0;
+    }
+
+    public sealed record OpenTip(Guid MessageId, Guid AlertId, Guid NetworkId, bool AlreadyAcknowledged);
+
+    /// <summary>The member's most recent tip (or reminder) sent within the window: what an "OK" acknowledges.</summary>
+    public async Task<OpenTip?> LatestTipAsync(Guid memberId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            SELECT message_id, alert_id, network_id, acked_at IS NOT NULL FROM {Table}
+            WHERE member_id = @member AND kind IN ('tip', 'reminder') AND created_at >= @since AND status <> 'queued'
+            ORDER BY created_at DESC LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("member", memberId);
+        command.Parameters.AddWithValue("since", since);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new OpenTip(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetBoolean(3)) : null;
+    }
+
+    /// <summary>The SQL that marks an acknowledgement; run in the transaction that records the event.</summary>
+    public string AcknowledgeSql => $"UPDATE {Table} SET acked_at = COALESCE(acked_at, ?) WHERE alert_id = ? AND member_id = ?";
+
+    public async Task<IReadOnlyList<NetworkProgress>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            SELECT network_id,
+                   count(*) FILTER (WHERE kind = 'tip'),
+                   count(*) FILTER (WHERE kind = 'tip' AND status IN ('queued', 'sending')),
+                   count(*) FILTER (WHERE kind = 'tip' AND status IN ('sent', 'delivered')),
+                   count(*) FILTER (WHERE kind = 'tip' AND status = 'delivered'),
+                   count(*) FILTER (WHERE kind = 'tip' AND status = 'failed'),
+                   count(*) FILTER (WHERE kind = 'tip' AND acked_at IS NOT NULL)
+            FROM {Table} WHERE alert_id = ANY(@alerts)
+            GROUP BY network_id
+            """, connection);
+        command.Parameters.AddWithValue("alerts", alertIds.ToArray());
+        var result = new List<NetworkProgress>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            result.Add(new NetworkProgress(reader.GetGuid(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3),
+                (int)reader.GetInt64(4), (int)reader.GetInt64(5), (int)reader.GetInt64(6)));
+        return result;
+    }
+
+    public static string Name(MessageKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static string Name(MessageStatus status) => status.ToString().ToLowerInvariant();
+}
