@@ -228,27 +228,39 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
     /// <summary>The SQL that marks an acknowledgement; run in the transaction that records the event.</summary>
     public string AcknowledgeSql => $"UPDATE {Table} SET acked_at = COALESCE(acked_at, ?) WHERE alert_id = ? AND member_id = ?";
 
-    public async Task<IReadOnlyList<NetworkProgress>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct)
+    /// <summary>Progress per network over the given alerts together.</summary>
+    public async Task<IReadOnlyList<NetworkProgress>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) =>
+        (await ProgressForAlertsAsync(alertIds, ct)).Values.SelectMany(l => l)
+            .GroupBy(p => p.NetworkId)
+            .Select(g => new NetworkProgress(g.Key, g.Sum(p => p.Recipients), g.Sum(p => p.Queued), g.Sum(p => p.Sent), g.Sum(p => p.Delivered), g.Sum(p => p.Failed), g.Sum(p => p.Acknowledged)))
+            .ToList();
+
+    /// <summary>Progress per alert and network, for several alerts in one query.</summary>
+    public async Task<Dictionary<Guid, List<NetworkProgress>>> ProgressForAlertsAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"""
-            SELECT network_id,
-                   count(*) FILTER (WHERE kind = 'tip'),
-                   count(*) FILTER (WHERE kind = 'tip' AND status IN ('queued', 'sending')),
-                   count(*) FILTER (WHERE kind = 'tip' AND status IN ('sent', 'delivered')),
-                   count(*) FILTER (WHERE kind = 'tip' AND status = 'delivered'),
-                   count(*) FILTER (WHERE kind = 'tip' AND status = 'failed'),
-                   count(*) FILTER (WHERE kind = 'tip' AND acked_at IS NOT NULL)
-            FROM {Table} WHERE alert_id = ANY(@alerts)
-            GROUP BY network_id
+            SELECT alert_id, network_id,
+                   count(*),
+                   count(*) FILTER (WHERE status IN ('queued', 'sending')),
+                   count(*) FILTER (WHERE status IN ('sent', 'delivered')),
+                   count(*) FILTER (WHERE status = 'delivered'),
+                   count(*) FILTER (WHERE status = 'failed'),
+                   count(*) FILTER (WHERE acked_at IS NOT NULL)
+            FROM {Table} WHERE alert_id = ANY(@alerts) AND kind = 'tip'
+            GROUP BY alert_id, network_id ORDER BY alert_id, network_id
             """, connection);
         command.Parameters.AddWithValue("alerts", alertIds.ToArray());
-        var result = new List<NetworkProgress>();
+        var result = new Dictionary<Guid, List<NetworkProgress>>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            result.Add(new NetworkProgress(reader.GetGuid(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3),
-                (int)reader.GetInt64(4), (int)reader.GetInt64(5), (int)reader.GetInt64(6)));
+        {
+            var alert = reader.GetGuid(0);
+            if (!result.TryGetValue(alert, out var list)) result[alert] = list = [];
+            list.Add(new NetworkProgress(reader.GetGuid(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4),
+                (int)reader.GetInt64(5), (int)reader.GetInt64(6), (int)reader.GetInt64(7)));
+        }
         return result;
     }
 
