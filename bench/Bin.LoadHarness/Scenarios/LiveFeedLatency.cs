@@ -113,6 +113,7 @@ internal static class LiveFeedLatency
             Console.WriteLine($"  events     {settings.Events} incidents, one every {settings.IntervalMs} ms, after {settings.Warmup} warm-up incident(s) seen by every client");
 
             // The measured run: one POST per tick, not waiting for the previous one to answer.
+            var gcBefore = GcSnapshot.Take();
             var sends = new List<Task<Sent>>(settings.Events);
             using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.IntervalMs)))
             {
@@ -130,6 +131,7 @@ internal static class LiveFeedLatency
 
             var loadAtEnd = MachineInfo.LoadAverage();
             Console.WriteLine($"  load avg   {loadAtEnd} (end)");
+            Console.WriteLine($"  GC         {GcSnapshot.Take().Since(gcBefore)} during the measured run (whole process: server and clients)");
             return Report(settings, roles, sent, receipts, probe, expectedTotal, loadAtStart, loadAtEnd);
         }
         finally
@@ -164,6 +166,9 @@ internal static class LiveFeedLatency
         Console.WriteLine($"samples      {samples.Count} of {expectedTotal} expected ({settings.Events} × {settings.Clients}); missing {missing}, duplicates {duplicates}, outside the client's networks {unexpected}");
         Console.WriteLine($"latency      {latency}   (POST sent → client received)");
         Console.WriteLine($"p99 < {settings.TargetP99Ms} ms: {(pass ? "PASS" : "FAIL")}");
+        if (settings.Events < 100)
+            Console.WriteLine($"  note: each incident gives {settings.Clients} samples, so with {settings.Events} incidents the p99 is set by the slowest " +
+                              $"{Math.Max(1, (int)Math.Ceiling(settings.Events / 100.0))} incident(s); --events 600 gives a steadier p99");
 
         Console.WriteLine();
         // Per incident, from the probes: first as time since the POST was sent, then as the length of each step.
@@ -290,4 +295,15 @@ internal static class LiveFeedLatency
     }
 
     private readonly record struct Receipt(int Client, Guid Stream, long At);
+
+    /// <summary>Collections and total pause time of this process's GC, to tell pauses from scheduling noise.</summary>
+    private readonly record struct GcSnapshot(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+    {
+        public static GcSnapshot Take() =>
+            new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        public string Since(GcSnapshot before) =>
+            $"{Gen0 - before.Gen0} gen0, {Gen1 - before.Gen1} gen1, {Gen2 - before.Gen2} gen2 collections, " +
+            $"{(Paused - before.Paused).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms paused in total";
+    }
 }
