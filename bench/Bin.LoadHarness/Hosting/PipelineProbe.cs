@@ -14,8 +14,8 @@ namespace Bin.LoadHarness.Hosting;
 /// <list type="bullet">
 /// <item><see cref="TailMapped"/>: the event tail has read the committed IncidentReported and maps it — the probe
 /// is registered as the first network resolver, answers "not mine" and lets the incidents' resolver decide.</item>
-/// <item><see cref="Forwarded"/>: the feed's earlier subscribers — the hub forwarder — have finished handing the
-/// batch to SignalR (the feed awaits its subscribers one after another, and this one subscribes last).</item>
+/// <item><see cref="Forwarded"/>: the feed has handed the batch to a subscriber of its own (each subscriber, the hub
+/// forwarder among them, has its own queue, so this marks the fan-out point, not the end of the hub's sends).</item>
 /// </list>
 /// </summary>
 internal sealed class PipelineProbe : ILiveNetworkResolver
@@ -27,7 +27,7 @@ internal sealed class PipelineProbe : ILiveNetworkResolver
     public void Register(IServiceCollection services) =>
         services.Insert(0, ServiceDescriptor.Singleton<ILiveNetworkResolver>(this));
 
-    /// <summary>Subscribes to the feed; call once the host has started, so the hub forwarder is ahead of us.</summary>
+    /// <summary>Subscribes to the feed; call once the host has started.</summary>
     public IDisposable AttachBehindForwarder(LiveFeed feed) => feed.Subscribe(batch =>
     {
         var now = Stopwatch.GetTimestamp();

@@ -179,13 +179,13 @@ internal static class LiveFeedLatency
         Console.WriteLine("  since the POST was sent");
         Stage("POST answered 201", traced.Select(t => Clock.Ms(t.Sent.SentAt, t.Sent.AnsweredAt)));
         Stage("event tail read it (mapping)", traced.Select(t => Clock.Ms(t.Sent.SentAt, t.Mapped)));
-        Stage("hub forwarder done (all groups)", traced.Select(t => Clock.Ms(t.Sent.SentAt, t.Forwarded)));
+        Stage("feed fan-out to subscribers", traced.Select(t => Clock.Ms(t.Sent.SentAt, t.Forwarded)));
         Stage("first client received", traced.Select(t => Clock.Ms(t.Sent.SentAt, t.First)));
         Stage("last client received", traced.Select(t => Clock.Ms(t.Sent.SentAt, t.Last)));
         Console.WriteLine("  steps");
         Stage("HTTP + decide + commit + NOTIFY + tail query", traced.Select(t => Clock.Ms(t.Sent.SentAt, t.Mapped)));
-        Stage("mapping + forwarder fan-out", traced.Select(t => Clock.Ms(t.Mapped, t.Forwarded)));
-        Stage("forwarder done → last client", traced.Select(t => Clock.Ms(t.Forwarded, t.Last)));
+        Stage("mapping + feed fan-out", traced.Select(t => Clock.Ms(t.Mapped, t.Forwarded)));
+        Stage("fan-out → last client", traced.Select(t => Clock.Ms(t.Forwarded, t.Last)));
         Stage("first → last client (spread)", traced.Select(t => Clock.Ms(t.First, t.Last)));
         // The forwarder sends to the zone group, then (awaiting it) to each network group: coordinators come second.
         Console.WriteLine("  by role, per receipt, since the POST was sent");

@@ -95,7 +95,7 @@ internal sealed class EventTail(
             foreach (var e in ready) batch.Add(await mapper.MapAsync(e, session, ct));
             _last = ready[^1].Sequence;
             feed.SetStatus(feed.Status with { Connected = true, LastSequence = _last, Problem = null });
-            await feed.PublishAsync(batch);
+            feed.Publish(batch);
             if (ready.Count < BatchSize) return;
         }
     }

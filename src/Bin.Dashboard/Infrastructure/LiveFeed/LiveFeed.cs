@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Bin.Dashboard.Infrastructure.Auth;
 
 namespace Bin.Dashboard.Infrastructure.LiveFeed;
@@ -6,14 +7,14 @@ namespace Bin.Dashboard.Infrastructure.LiveFeed;
 public sealed record FeedStatus(bool Connected, long LastSequence, DateTimeOffset? Since, string? Problem);
 
 /// <summary>
-/// The in-process side of the live feed: the event tail publishes here; Blazor components and the hub
-/// forwarder subscribe. Handlers run one after another per batch and must not block (components marshal
-/// onto their own dispatcher with InvokeAsync).
+/// The in-process side of the live feed: the event tail publishes here; Blazor components, the hub forwarder
+/// and caches subscribe. Every subscriber has its own queue and pump, so a slow one (a circuit reloading, a hub
+/// group with a stalled client) delays only itself, never the tail or the other subscribers.
 /// </summary>
 public sealed class LiveFeed(ILogger<LiveFeed> logger)
 {
     private readonly Lock _gate = new();
-    private ImmutableSubscribers _subscribers = ImmutableSubscribers.Empty;
+    private IReadOnlyList<Subscription> _subscribers = [];
 
     public FeedStatus Status { get; private set; } = new(false, 0, null, "Starting");
 
@@ -26,8 +27,9 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
 
     public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> handler)
     {
-        lock (_gate) _subscribers = _subscribers.Add(handler);
-        return new Subscription(this, handler);
+        var subscription = new Subscription(this, handler, logger);
+        lock (_gate) _subscribers = [.. _subscribers, subscription];
+        return subscription;
     }
 
     /// <summary>Subscribes for what <paramref name="scope"/> may see only.</summary>
@@ -38,20 +40,9 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
             return visible.Count == 0 ? Task.CompletedTask : handler(visible);
         });
 
-    internal async Task PublishAsync(IReadOnlyList<LiveEvent> batch)
+    internal void Publish(IReadOnlyList<LiveEvent> batch)
     {
-        foreach (var handler in _subscribers.Handlers)
-        {
-            try
-            {
-                await handler(batch);
-            }
-            catch (Exception ex)
-            {
-                // One broken subscriber (a closed circuit) must not stop the feed for the others.
-                logger.LogWarning(ex, "A live-feed subscriber failed on events up to {Sequence}", batch[^1].Sequence);
-            }
-        }
+        foreach (var subscriber in _subscribers) subscriber.Enqueue(batch);
     }
 
     internal void SetStatus(FeedStatus status)
@@ -61,21 +52,42 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
         if (changed) StatusChanged?.Invoke(status);
     }
 
-    private void Remove(Func<IReadOnlyList<LiveEvent>, Task> handler)
+    private void Remove(Subscription subscription)
     {
-        lock (_gate) _subscribers = _subscribers.Remove(handler);
+        lock (_gate) _subscribers = _subscribers.Where(s => s != subscription).ToList();
     }
 
-    private sealed class Subscription(LiveFeed feed, Func<IReadOnlyList<LiveEvent>, Task> handler) : IDisposable
+    private sealed class Subscription : IDisposable
     {
-        public void Dispose() => feed.Remove(handler);
-    }
+        private readonly LiveFeed _feed;
+        private readonly Channel<IReadOnlyList<LiveEvent>> _queue = Channel.CreateUnbounded<IReadOnlyList<LiveEvent>>(new() { SingleReader = true });
 
-    /// <summary>Copy-on-write list: publishing iterates a snapshot without locking.</summary>
-    private sealed record ImmutableSubscribers(IReadOnlyList<Func<IReadOnlyList<LiveEvent>, Task>> Handlers)
-    {
-        public static readonly ImmutableSubscribers Empty = new([]);
-        public ImmutableSubscribers Add(Func<IReadOnlyList<LiveEvent>, Task> h) => new([.. Handlers, h]);
-        public ImmutableSubscribers Remove(Func<IReadOnlyList<LiveEvent>, Task> h) => new(Handlers.Where(x => x != h).ToList());
+        public Subscription(LiveFeed feed, Func<IReadOnlyList<LiveEvent>, Task> handler, ILogger logger)
+        {
+            _feed = feed;
+            _ = Task.Run(async () =>
+            {
+                await foreach (var batch in _queue.Reader.ReadAllAsync())
+                {
+                    try
+                    {
+                        await handler(batch);
+                    }
+                    catch (Exception ex)
+                    {
+                        // One broken subscriber (a closed circuit) must not stop its own later batches either.
+                        logger.LogWarning(ex, "A live-feed subscriber failed on events up to {Sequence}", batch[^1].Sequence);
+                    }
+                }
+            });
+        }
+
+        public void Enqueue(IReadOnlyList<LiveEvent> batch) => _queue.Writer.TryWrite(batch);
+
+        public void Dispose()
+        {
+            _feed.Remove(this);
+            _queue.Writer.TryComplete();
+        }
     }
 }
