@@ -10,6 +10,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddBinFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBinNetworks(configuration);
+        services.AddBinFounding();
         services.AddBinIncidents();
         services.AddBinAlerts(configuration);
         return services;
@@ -18,6 +19,7 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapBinFeatures(this IEndpointRouteBuilder app)
     {
         app.MapGetNetworks();
+        app.MapBinFounding();
         app.MapBinIncidents();
         app.MapBinAlerts();
         return app;

@@ -8,6 +8,7 @@ namespace Bin.Dashboard.Infrastructure.Seeding;
 internal sealed class DemoSeeder(
     IDocumentStore store,
     NetworkDirectory directory,
+    NetworkCommands networks,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
@@ -18,6 +19,8 @@ internal sealed class DemoSeeder(
         if (!options.Value.DemoData) return;
         var registered = await NetworkSeed.SeedAsync(store, environment.ContentRootPath, clock, ct);
         if (registered > 0) directory.Invalidate();
+        // The demo coordinator account (when it exists) runs Kerkplein: recorded on the network's stream too.
+        await networks.SeedCoordinatorAsync(NetworkSeed.KerkpleinId, "coordinator", SeedActor.Name, ct);
         logger.LogInformation("Demo seed: {Registered} networks registered", registered);
     }
 
