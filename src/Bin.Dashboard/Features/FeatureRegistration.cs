@@ -1,5 +1,6 @@
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Features.Sms;
 
 namespace Bin.Dashboard.Features;
 
@@ -10,6 +11,7 @@ public static class FeatureRegistration
     {
         services.AddBinNetworks(configuration);
         services.AddBinIncidents();
+        services.AddBinSms(configuration);
         return services;
     }
 
@@ -17,6 +19,7 @@ public static class FeatureRegistration
     {
         app.MapGetNetworks();
         app.MapBinIncidents();
+        app.MapBinSms();
         return app;
     }
 }
