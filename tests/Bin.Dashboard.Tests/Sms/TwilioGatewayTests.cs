@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Bin.Dashboard.Features.Sms;
 using Bin.Testing;
+using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +59,29 @@ public class TwilioGatewayTests(TwilioHostFixture host) : IClassFixture<TwilioHo
     {
         Assert.IsType<TwilioGateway>(Gateway);
         Assert.Equal("twilio", Gateway.Name);
+    }
+
+    [Fact]
+    public async Task The_simulator_api_answers_not_found_while_twilio_is_the_gateway()
+    {
+        using var client = await host.App.ClientForAsync("dispatcher");
+
+        var response = await client.GetAsync("/api/sms-simulator/messages");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public void The_phones_page_says_the_simulator_is_not_active()
+    {
+        using var bunit = new BunitContext();
+        bunit.Services.AddSingleton(host.App.Service<Features.Sms.Simulator.SimulatorGateway>());
+        bunit.Services.AddSingleton(host.App.Service<Features.Sms.Simulator.SimulatorStore>());
+
+        var page = bunit.Render<Features.Sms.Simulator.PhonesPage>();
+
+        Assert.Contains("niet actief", page.Find("[data-testid=simulator-inactive]").TextContent);
     }
 
     [Fact]
