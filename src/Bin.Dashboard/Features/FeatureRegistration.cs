@@ -10,16 +10,16 @@ public static class FeatureRegistration
     public static IServiceCollection AddBinFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBinNetworks(configuration);
-        services.AddBinIncidents();
         services.AddBinSms(configuration);
+        services.AddBinIncidents();
         return services;
     }
 
     public static IEndpointRouteBuilder MapBinFeatures(this IEndpointRouteBuilder app)
     {
         app.MapGetNetworks();
-        app.MapBinIncidents();
         app.MapBinSms();
+        app.MapBinIncidents();
         return app;
     }
 }
