@@ -71,6 +71,8 @@ public class SmsOptionsValidationTests
     [InlineData("Sms:Gateway", "nexmo", "must be 'simulator' or 'twilio'")]
     [InlineData("Sms:MessagesPerSecond", "0", "Sms:MessagesPerSecond")]
     [InlineData("Sms:CostPerSegment", "-0.01", "Sms:CostPerSegment")]
+    [InlineData("Sms:Simulator:Number", "simulator", "Sms:Simulator:Number")]
+    [InlineData("Sms:Simulator:DeliveryDelay", "00:05:00", "Sms:Simulator:DeliveryDelay")]
     public void A_malformed_value_is_refused_with_the_rule(string key, string value, string rule)
     {
         var settings = CompleteTwilio();

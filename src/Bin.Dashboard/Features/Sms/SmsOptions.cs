@@ -113,6 +113,8 @@ public sealed class SmsOptionsValidation : IValidateOptions<SmsOptions>
             problems.Add($"Sms:Twilio:ApiBaseUrl must be an absolute http(s) URL, not '{twilio.ApiBaseUrl}'.");
         if (!SmsOptions.E164().IsMatch(options.Simulator.Number ?? ""))
             problems.Add($"Sms:Simulator:Number must be an E.164 number such as +32460000000, not '{options.Simulator.Number}'.");
+        if (options.Simulator.DeliveryDelay < TimeSpan.Zero || options.Simulator.DeliveryDelay > TimeSpan.FromMinutes(1))
+            problems.Add("Sms:Simulator:DeliveryDelay must be from 00:00:00 to 00:01:00.");
 
         if (options.UsesTwilio)
         {
