@@ -1,6 +1,7 @@
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Features.Sms;
 
 namespace Bin.Dashboard.Features;
 
@@ -10,6 +11,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddBinFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBinNetworks(configuration);
+        services.AddBinSms(configuration);
         services.AddBinIncidents();
         services.AddBinAlerts(configuration);
         return services;
@@ -18,6 +20,7 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapBinFeatures(this IEndpointRouteBuilder app)
     {
         app.MapGetNetworks();
+        app.MapBinSms();
         app.MapBinIncidents();
         app.MapBinAlerts();
         return app;
