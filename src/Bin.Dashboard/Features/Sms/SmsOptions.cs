@@ -22,7 +22,8 @@ public sealed partial class SmsOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>Rate at which the outbox hands messages to the gateway (Twilio's default for one sender is ~10/s).</summary>
+    /// <summary>Rate at which each node's outbox sender hands messages to the gateway (Twilio's default for one sender
+    /// is ~10/s); 0 = as fast as the gateway answers.</summary>
     public int MessagesPerSecond { get; set; } = 10;
 
     /// <summary>Cost of one SMS segment in EUR, for the composer's estimate.</summary>
@@ -103,8 +104,8 @@ public sealed class SmsOptionsValidation : IValidateOptions<SmsOptions>
 
         if (!options.UsesSimulator && !options.UsesTwilio)
             problems.Add($"Sms:Gateway (env Sms__Gateway) must be '{SmsOptions.SimulatorGateway}' or '{SmsOptions.TwilioGateway}', not '{options.Gateway}'.");
-        if (options.MessagesPerSecond is < 1 or > 1000)
-            problems.Add("Sms:MessagesPerSecond must be a whole number from 1 to 1000.");
+        if (options.MessagesPerSecond is < 0 or > 10_000)
+            problems.Add("Sms:MessagesPerSecond must be a whole number from 0 (no limit) to 10000.");
         if (options.CostPerSegment < 0)
             problems.Add("Sms:CostPerSegment must be zero or more (EUR per segment, e.g. 0.08).");
         if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl) && !SmsOptions.IsHttpUrl(options.PublicBaseUrl))
