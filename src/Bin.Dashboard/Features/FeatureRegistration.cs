@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Incidents;
+using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 
 namespace Bin.Dashboard.Features;
@@ -10,6 +11,7 @@ public static class FeatureRegistration
     {
         services.AddBinNetworks(configuration);
         services.AddBinIncidents();
+        services.AddBinMembers();
         return services;
     }
 
@@ -17,6 +19,7 @@ public static class FeatureRegistration
     {
         app.MapGetNetworks();
         app.MapBinIncidents();
+        app.MapBinMembers();
         return app;
     }
 }
