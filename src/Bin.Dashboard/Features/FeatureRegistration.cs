@@ -1,5 +1,6 @@
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
+using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Features.Sms;
 
@@ -13,6 +14,7 @@ public static class FeatureRegistration
         services.AddBinNetworks(configuration);
         services.AddBinSms(configuration);
         services.AddBinIncidents();
+        services.AddBinMembers();
         services.AddBinAlerts(configuration);
         return services;
     }
@@ -22,6 +24,7 @@ public static class FeatureRegistration
         app.MapGetNetworks();
         app.MapBinSms();
         app.MapBinIncidents();
+        app.MapBinMembers();
         app.MapBinAlerts();
         return app;
     }
