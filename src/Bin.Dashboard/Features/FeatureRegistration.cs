@@ -1,6 +1,8 @@
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
+using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Features.Sms;
 
 namespace Bin.Dashboard.Features;
 
@@ -10,8 +12,10 @@ public static class FeatureRegistration
     public static IServiceCollection AddBinFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBinNetworks(configuration);
+        services.AddBinSms(configuration);
         services.AddBinFounding();
         services.AddBinIncidents();
+        services.AddBinMembers();
         services.AddBinAlerts(configuration);
         return services;
     }
@@ -19,8 +23,10 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapBinFeatures(this IEndpointRouteBuilder app)
     {
         app.MapGetNetworks();
+        app.MapBinSms();
         app.MapBinFounding();
         app.MapBinIncidents();
+        app.MapBinMembers();
         app.MapBinAlerts();
         return app;
     }

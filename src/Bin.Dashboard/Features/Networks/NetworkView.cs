@@ -13,7 +13,6 @@ public sealed class NetworkView
     public NetworkStatus Status { get; set; }
     public bool Indicative { get; set; }
     public Polygon Boundary { get; set; } = null!;
-    public int MemberCount { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 
     /// <summary>The last founding step recorded; null while not even the idea is.</summary>

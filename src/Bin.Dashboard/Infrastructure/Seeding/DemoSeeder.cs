@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,9 @@ internal sealed class DemoSeeder(
         if (registered > 0) directory.Invalidate();
         // The demo coordinator account (when it exists) runs Kerkplein: recorded on the network's stream too.
         await networks.SeedCoordinatorAsync(NetworkSeed.KerkpleinId, "coordinator", SeedActor.Name, ct);
-        logger.LogInformation("Demo seed: {Registered} networks registered", registered);
+        // Demo members (simulator numbers only: see MemberSeed) after the networks they belong to.
+        var members = await MemberSeed.SeedAsync(store, clock, ct);
+        logger.LogInformation("Demo seed: {Registered} networks and {Members} members registered", registered, members);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
