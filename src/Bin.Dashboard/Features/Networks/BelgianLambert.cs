@@ -23,7 +23,7 @@ public enum ImportCrs
 /// </summary>
 public static class BelgianLambert
 {
-    private const string Lambert72Wkt = """
+    internal const string Lambert72Wkt = """
         PROJCS["Belge 1972 / Belgian Lambert 72",
           GEOGCS["Belge 1972",
             DATUM["Reseau_National_Belge_1972",
