@@ -15,6 +15,9 @@ public static class NetworkEndpoints
 {
     public sealed record Created(Guid Id);
 
+    /// <summary>GeoJSON geometries, and enums (steps, sources) by name.</summary>
+    private static readonly JsonSerializerOptions DetailsJson = new(GeoJson.Options) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     public static IEndpointRouteBuilder MapNetworkEndpoints(this IEndpointRouteBuilder app)
     {
         var networks = app.MapGroup("/api/networks");
@@ -32,7 +35,7 @@ public static class NetworkEndpoints
             {
                 var view = await session.LoadAsync<NetworkView>(id, ct);
                 if (view is null || !NetworkScope.Of(http.User).MaySee(id)) return Problems.NotFound($"Network {id} does not exist.");
-                return Results.Json(NetworkDetails.Of(view), GeoJson.Options);
+                return Results.Json(NetworkDetails.Of(view), DetailsJson);
             })
             .WithSummary("One network: status, founding steps, charter versions, coordinators, boundary.");
 
