@@ -27,6 +27,7 @@ public class MembersPageTests : BunitContext, IClassFixture<HostFixture>
         Services.AddSingleton(host.App.Service<MemberImport>());
         Services.AddSingleton(host.App.Service<IDocumentStore>());
         Services.AddSingleton(host.App.Service<LiveFeed>());
+        Services.AddSingleton(host.App.Service<IMemberDirectory>());
         var auth = AddAuthorization();
         auth.SetAuthorized("coordinator");
         auth.SetRoles(Roles.Coordinator);
@@ -102,5 +103,15 @@ public class MembersPageTests : BunitContext, IClassFixture<HostFixture>
         var leuken = Render<MembersPage>(p => p.Add(x => x.NetworkId, NetworkIdAsync(_host.App, "Leuken").Result));
         Assert.NotNull(leuken.Find("[data-testid=members-denied]"));
         Assert.Empty(leuken.FindAll("[data-testid=member-row]"));
+    }
+
+    [Fact]
+    public void A_coordinator_of_one_network_is_taken_straight_to_it()
+    {
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        var index = Render<MembersIndex>();
+
+        index.WaitForAssertion(() => Assert.EndsWith($"/networks/{Kerkplein}/members", navigation.Uri));
     }
 }
