@@ -11,6 +11,7 @@ internal sealed class DemoSeeder(
     NetworkDirectory directory,
     NetworkCommands networks,
     IOptions<SeedOptions> options,
+    IOptions<Features.Sms.SmsOptions> sms,
     IHostEnvironment environment,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : IHostedService
@@ -18,6 +19,10 @@ internal sealed class DemoSeeder(
     public async Task StartAsync(CancellationToken ct)
     {
         if (!options.Value.DemoData) return;
+        // Demo members have valid-looking Belgian mobile numbers that may belong to real people.
+        if (!sms.Value.UsesSimulator)
+            throw new InvalidOperationException(
+                "Seed:DemoData registers demo members with real-format mobile numbers; it is refused while Sms:Gateway is twilio. Turn one of them off.");
         var registered = await NetworkSeed.SeedAsync(store, environment.ContentRootPath, clock, ct);
         if (registered > 0) directory.Invalidate();
         // The demo coordinator account (when it exists) runs Kerkplein: recorded on the network's stream too.
