@@ -193,7 +193,7 @@ public sealed record NetworkDetails(
 {
     public static NetworkDetails Of(NetworkView v) => new(v.Id, v.Name, v.Status.ToString(), v.Indicative, v.FoundingRecorded,
         v.Reached?.ToString(), NextStepOf(v)?.ToString(), v.Steps, v.IdeaSource?.ToString(), v.Interest, v.Attendance, v.Charters,
-        v.ChartersToReport.Select(c => c.Version).ToList(), v.FodReference, v.Coordinators, v.StatusReason, v.Boundary);
+        v.ChartersToReport().Select(c => c.Version).ToList(), v.FodReference, v.Coordinators, v.StatusReason, v.Boundary);
 
     /// <summary>The founding step to record next (null when complete, dissolved, or founded before the dashboard).</summary>
     public static FoundingStep? NextStepOf(NetworkView v) =>

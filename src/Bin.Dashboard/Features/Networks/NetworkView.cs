@@ -41,12 +41,25 @@ public sealed class NetworkView
 
     public DateTimeOffset? StatusChangedAt { get; set; }
 
-    public CharterVersionView? CurrentCharter => Charters.Count == 0 ? null : Charters[^1];
-
-    public IEnumerable<CharterVersionView> ChartersToReport => Charters.Where(c => c.ToReportToFod && c.ReportedOn is null);
-
     [Marten.Schema.Version]
     public long Version { get; set; }
+}
+
+/// <summary>Questions pages ask of a network view (methods, so they are not stored with the document).</summary>
+public static class NetworkViewQuestions
+{
+    public static CharterVersionView? CurrentCharter(this NetworkView view) => view.Charters.Count == 0 ? null : view.Charters[^1];
+
+    public static int CharterVersionNumber(this NetworkView view) => view.CurrentCharter()?.Version ?? 0;
+
+    public static IEnumerable<CharterVersionView> ChartersToReport(this NetworkView view) => view.Charters.Where(c => c.ToReportToFod && c.ReportedOn is null);
+
+    /// <summary>Running: active, or suspended for a while (it has members); not an idea, not being founded, not dissolved.</summary>
+    public static bool IsRunning(this NetworkView view) => view.Status is NetworkStatus.Active or NetworkStatus.Suspended;
+
+    /// <summary>Recognised by the FOD (or registered as running): charter changes from now on are reported.</summary>
+    public static bool IsRecognisedOrRunning(this NetworkView view) =>
+        view.Status is NetworkStatus.Recognised or NetworkStatus.Active or NetworkStatus.Suspended || !view.FoundingRecorded;
 }
 
 /// <summary>One recorded founding step: when it happened (as given), when and by whom it was recorded, and a detail line.</summary>
