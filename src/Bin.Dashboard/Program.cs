@@ -37,7 +37,14 @@ app.MapBinAuth();
 app.MapBinCulture();
 app.MapBinLiveFeed();
 app.MapBinFeatures();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+    // The circuit hub (_blazor) admits anonymous browsers, for the public join page. Pages still decide: the router
+    // enforces each page's [Authorize] (every feature page has one by default, see Features/_Imports.razor).
+    .Add(endpoint =>
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal))
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+    });
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
+using Bin.Dashboard.Features.Joining;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Features.Sms;
@@ -17,6 +18,7 @@ public static class FeatureRegistration
         services.AddBinIncidents();
         services.AddBinMembers();
         services.AddBinAlerts(configuration);
+        services.AddBinJoining(configuration);
         return services;
     }
 

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 
 namespace Bin.Dashboard.Features.Alerts;
 
-public enum MessageKind { Tip, Reminder, Feedback, Confirmation }
+public enum MessageKind { Tip, Reminder, Feedback, Confirmation, JoinCode, Welcome }
 
 public enum MessageStatus { Queued, Sending, Sent, Delivered, Failed }
 

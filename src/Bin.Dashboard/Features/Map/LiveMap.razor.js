@@ -254,7 +254,7 @@ function drawLegend(state, networks) {
   legend.onAdd = () => {
     const div = L.DomUtil.create('div', 'map-legend');
     const rows = networks.map(n =>
-      `<li><span class="swatch" style="background:${n.colour}"></span>${escapeHtml(n.name)} <small>${escapeHtml(n.status)} · ${n.memberCount} ${escapeHtml(state.options.membersLabel)}</small></li>`).join('');
+      `<li><span class="swatch" style="background:${n.colour}"></span>${escapeHtml(n.name)} <small>${escapeHtml(n.status)}${state.options.membersLabel ? ` · ${n.memberCount} ${escapeHtml(state.options.membersLabel)}` : ''}</small></li>`).join('');
     const indicative = networks.some(n => n.indicative) ? `<p class="note">${escapeHtml(state.options.indicativeNote)}</p>` : '';
     div.innerHTML = `<strong>${escapeHtml(state.options.legendTitle)}</strong><ul>${rows}</ul>${indicative}`;
     L.DomEvent.disableClickPropagation(div);

@@ -56,9 +56,45 @@ public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, Time
         return await ProposeUncheckedAsync(command, user, ct);
     }
 
-    /// <summary>Residents asked for a BIN where there is none (from the public page, which has no dashboard user).</summary>
-    internal Task<NetworkRegistered> ProposeForResidentsAsync(ProposeNetwork command, CancellationToken ct) =>
-        ProposeUncheckedAsync(command, PublicActor, ct);
+    /// <summary>
+    /// Residents asked for a BIN where there is none (from the public page, which has no dashboard user): an idea with a
+    /// provisional outline around the place, drawn under the boundary lock so it overlaps nothing. When another request
+    /// opened an idea there meanwhile, the interest goes to that idea instead. Returns the network the interest went to.
+    /// </summary>
+    internal async Task<Guid> RegisterResidentsIdeaAsync(double latitude, double longitude, CancellationToken ct)
+    {
+        await using (var gate = await LockBoundariesAsync(ct))
+        {
+            await using var session = store.OpenSessionFor(PublicActor);
+            var open = await OpenIdeaAtAsync(session, latitude, longitude, ct);
+            if (open is null)
+            {
+                var context = await ContextAsync(session, ct);
+                var name = $"BIN-idee {Math.Round(latitude, 3):0.000} N {Math.Round(longitude, 3):0.000} O";
+                var boundary = ProvisionalBoundary.Around(latitude, longitude, context);
+                var command = new ProposeNetwork(Guid.CreateVersion7(), name, boundary, Indicative: true, IdeaSource.Residents,
+                    "Bewoners vroegen via de website om een BIN.");
+                var (registered, idea) = NetworkDecisions.Propose(null, command, context, clock.GetUtcNow());
+                session.Events.StartStream<NetworkView>(command.NetworkId, registered, idea);
+                await session.SaveChangesAsync(ct);
+                return command.NetworkId;
+            }
+        }
+        Guid ideaId;
+        await using (var query = store.QuerySession())
+            ideaId = (await OpenIdeaAtAsync(query, latitude, longitude, ct))!.Value;
+        await RegisterInterestAsync(ideaId, ct);
+        return ideaId;
+    }
+
+    /// <summary>A network being founded (idea recorded, not yet recognised) that covers the place.</summary>
+    private static async Task<Guid?> OpenIdeaAtAsync(IQuerySession session, double latitude, double longitude, CancellationToken ct)
+    {
+        var founding = await session.Query<NetworkView>()
+            .Where(v => v.Status == NetworkStatus.Proposed || v.Status == NetworkStatus.Founding).ToListAsync(ct);
+        var point = new NetTopologySuite.Geometries.Point(longitude, latitude);
+        return founding.Where(v => v.Reached is not null && v.Boundary.Covers(point)).Select(v => (Guid?)v.Id).FirstOrDefault();
+    }
 
     private async Task<NetworkRegistered> ProposeUncheckedAsync(ProposeNetwork command, ClaimsPrincipal user, CancellationToken ct)
     {
