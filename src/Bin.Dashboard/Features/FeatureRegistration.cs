@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
 
@@ -12,6 +13,7 @@ public static class FeatureRegistration
         services.AddBinNetworks(configuration);
         services.AddBinIncidents();
         services.AddBinAlerts(configuration);
+        services.AddBinFeedback(configuration);
         return services;
     }
 
@@ -20,6 +22,7 @@ public static class FeatureRegistration
         app.MapGetNetworks();
         app.MapBinIncidents();
         app.MapBinAlerts();
+        app.MapBinFeedback();
         return app;
     }
 }

@@ -56,8 +56,11 @@ public sealed record FeedbackState(
 
     /// <summary>When it is due: its fixed time, or the incident's closing time plus the delay; null while an
     /// "after close" feedback waits for its incident to close.</summary>
-    public DateTimeOffset? DueAt(DateTimeOffset? incidentClosedAt) =>
-        SendAt ?? (AfterCloseMinutes is { } minutes && incidentClosedAt is { } closed ? closed.AddMinutes(minutes) : null);
+    public DateTimeOffset? DueAt(DateTimeOffset? incidentClosedAt) => Due(SendAt, AfterCloseMinutes, incidentClosedAt);
+
+    /// <summary>The one rule for when feedback goes, for read models too.</summary>
+    public static DateTimeOffset? Due(DateTimeOffset? sendAt, int? afterCloseMinutes, DateTimeOffset? incidentClosedAt) =>
+        sendAt ?? (afterCloseMinutes is { } minutes && incidentClosedAt is { } closed ? closed.AddMinutes(minutes) : null);
 }
 
 /// <summary>The reminder of one alert, folded from the alert's stream; null when none was asked for.</summary>
