@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace Bin.Testing;
 /// A dashboard host on its own fresh database, with the demo accounts and networks seeded (Development).
 /// Two factories given the same connection string are two nodes of one installation.
 /// </summary>
-public class BinAppFactory(string connectionString, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public class BinAppFactory(string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
 
@@ -31,9 +33,14 @@ public class BinAppFactory(string connectionString, IDictionary<string, string?>
         builder.UseSetting("Auth:SeedDemoAccounts", "true");
         builder.UseSetting("Seed:DemoData", "true");
         builder.UseSetting("Map:TileUrl", "");
+        // Webhooks are signed with this token in tests; messages go out as fast as the simulator takes them.
+        builder.UseSetting("Sms:Twilio:AuthToken", TwilioSigner.TestAuthToken);
+        builder.UseSetting("Sms:PublicBaseUrl", TwilioSigner.TestPublicBaseUrl);
+        builder.UseSetting("Sms:MessagesPerSecond", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     /// <summary>An API client signed in with a bearer token.</summary>

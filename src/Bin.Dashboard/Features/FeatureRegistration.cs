@@ -1,7 +1,9 @@
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
+using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Features.Sms;
 
 namespace Bin.Dashboard.Features;
 
@@ -11,7 +13,9 @@ public static class FeatureRegistration
     public static IServiceCollection AddBinFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBinNetworks(configuration);
+        services.AddBinSms(configuration);
         services.AddBinIncidents();
+        services.AddBinMembers();
         services.AddBinAlerts(configuration);
         services.AddBinFeedback(configuration);
         return services;
@@ -20,7 +24,9 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapBinFeatures(this IEndpointRouteBuilder app)
     {
         app.MapGetNetworks();
+        app.MapBinSms();
         app.MapBinIncidents();
+        app.MapBinMembers();
         app.MapBinAlerts();
         app.MapBinFeedback();
         return app;

@@ -35,7 +35,8 @@ public class NetworksApiTests(HostFixture host) : IClassFixture<HostFixture>
             Assert.True(polygon.IsValid, $"{feature.Attributes["name"]} is not a valid polygon");
             Assert.True(Guid.TryParse(feature.Attributes["id"].ToString(), out _));
             Assert.Equal("Active", feature.Attributes["status"].ToString());
-            Assert.Equal(0, Convert.ToInt32(feature.Attributes["memberCount"].ToString()));
+            // The demo seed gives every network tens to a few hundred members.
+            Assert.InRange(Convert.ToInt32(feature.Attributes["memberCount"].ToString()), 30, 400);
             Assert.True((bool)feature.Attributes["indicative"]);
         }
     }

@@ -34,6 +34,7 @@ public sealed class AlertCommands(
     OutboxStore outbox,
     OutboxSignal signal,
     IOptions<AlertOptions> options,
+    IOptions<Sms.SmsOptions> sms,
     TimeProvider clock)
 {
     public async Task<AlertPreview> PreviewAsync(IReadOnlyList<Guid> networkIds, string? tipTemplateId, string? text, CancellationToken ct)
@@ -43,7 +44,7 @@ public sealed class AlertCommands(
         var perLanguage = recipients.GroupBy(r => r.Language).ToDictionary(g => g.Key, g => g.Count());
         var segments = recipients.Sum(r => texts.ByLanguage[Languages.Parse(r.Language)].Sms.Segments);
         return new AlertPreview(texts, PerNetwork(recipients), perLanguage, recipients.Count, segments,
-            SmsCost.Estimate(segments, 1, options.Value.CostPerSegment));
+            SmsCost.Estimate(segments, 1, sms.Value.CostPerSegment));
     }
 
     public async Task<AlertIssued> IssueAsync(IssueAlert command, ClaimsPrincipal user, CancellationToken ct)

@@ -15,12 +15,6 @@ public sealed class AlertOptions
     /// <summary>Attempts per message before a transient failure becomes final.</summary>
     [Range(1, 20)] public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Messages handed to the gateway per second by this node; 0 = as fast as the gateway answers.</summary>
-    [Range(0, 10_000)] public double MessagesPerSecond { get; set; } = 10;
-
-    /// <summary>Estimated cost of one SMS segment, in euro, shown before sending.</summary>
-    [Range(0, 10)] public decimal CostPerSegment { get; set; } = 0.08m;
-
     /// <summary>Messages claimed per round trip by the sender.</summary>
     [Range(1, 5000)] public int SendBatchSize { get; set; } = 200;
 

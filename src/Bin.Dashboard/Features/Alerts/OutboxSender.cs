@@ -15,6 +15,7 @@ internal sealed class OutboxSender(
     OutboxSignal signal,
     ISmsGateway gateway,
     IOptions<AlertOptions> options,
+    IOptions<SmsOptions> sms,
     TimeProvider clock,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -24,9 +25,10 @@ internal sealed class OutboxSender(
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         var o = options.Value;
-        using var limiter = o.MessagesPerSecond > 0 ? CreateLimiter(o.MessagesPerSecond) : null;
+        var perSecond = sms.Value.MessagesPerSecond;
+        using var limiter = perSecond > 0 ? CreateLimiter(perSecond) : null;
         // With a rate limit, claim only what can go out soon, so other nodes can take the rest.
-        var batchSize = limiter is null ? o.SendBatchSize : Math.Clamp((int)Math.Ceiling(o.MessagesPerSecond * 2), 1, o.SendBatchSize);
+        var batchSize = limiter is null ? o.SendBatchSize : Math.Clamp(perSecond * 2, 1, o.SendBatchSize);
 
         while (!ct.IsCancellationRequested)
         {
@@ -63,14 +65,14 @@ internal sealed class OutboxSender(
     }
 
     /// <summary>Smooth pacing: tokens refill every 100 ms or so, never a whole second's burst at once.</summary>
-    private static TokenBucketRateLimiter CreateLimiter(double perSecond)
+    private static TokenBucketRateLimiter CreateLimiter(int perSecond)
     {
-        var perPeriod = Math.Max(1, (int)Math.Ceiling(perSecond / 10));
+        var perPeriod = Math.Max(1, (perSecond + 9) / 10);
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = perPeriod,
             TokensPerPeriod = perPeriod,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(perPeriod / perSecond),
+            ReplenishmentPeriod = TimeSpan.FromSeconds((double)perPeriod / perSecond),
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,

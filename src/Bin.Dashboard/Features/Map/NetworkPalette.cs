@@ -9,9 +9,10 @@ public static class NetworkPalette
     // Distinct on a plain light background and for common colour-vision deficiencies (Okabe–Ito based).
     private static readonly string[] Colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#6A3D9A", "#8C564B", "#B8860B", "#1B9E77"];
 
-    public static IReadOnlyList<MapNetwork> ToMap(IEnumerable<NetworkView> networks, Func<string, string> statusLabel) =>
+    /// <param name="memberCounts">Active members per network (from the member registry); a network absent from it has none.</param>
+    public static IReadOnlyList<MapNetwork> ToMap(IEnumerable<NetworkView> networks, Func<string, string> statusLabel, IReadOnlyDictionary<Guid, int> memberCounts) =>
         networks.OrderBy(n => n.Name, StringComparer.Ordinal)
-            .Select((n, i) => new MapNetwork(n.Id, n.Name, statusLabel(n.Status.ToString()), n.Indicative, n.MemberCount,
+            .Select((n, i) => new MapNetwork(n.Id, n.Name, statusLabel(n.Status.ToString()), n.Indicative, memberCounts.GetValueOrDefault(n.Id),
                 Colours[i % Colours.Length], Rings(n.Boundary)))
             .ToList();
 

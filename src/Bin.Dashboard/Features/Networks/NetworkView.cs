@@ -12,7 +12,6 @@ public sealed class NetworkView
     public NetworkStatus Status { get; set; }
     public bool Indicative { get; set; }
     public Polygon Boundary { get; set; } = null!;
-    public int MemberCount { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 
     [Marten.Schema.Version]

@@ -44,6 +44,9 @@ public sealed class JsonBody
         return false;
     }
 
+    /// <summary>Whether the body has the field with a non-null value.</summary>
+    public bool Has(string name) => TryGet(name, out _);
+
     public double RequiredNumber(string name)
     {
         if (!TryGet(name, out var value))

@@ -17,6 +17,9 @@ public static class Problems
             detail: message,
             title: $"Invalid {field}");
 
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
     public static IResult NotFound(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,9 @@ internal sealed class DemoSeeder(
         if (!options.Value.DemoData) return;
         var registered = await NetworkSeed.SeedAsync(store, environment.ContentRootPath, clock, ct);
         if (registered > 0) directory.Invalidate();
-        logger.LogInformation("Demo seed: {Registered} networks registered", registered);
+        // Demo members (simulator numbers only: see MemberSeed) after the networks they belong to.
+        var members = await MemberSeed.SeedAsync(store, clock, ct);
+        logger.LogInformation("Demo seed: {Registered} networks and {Members} members registered", registered, members);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -4,6 +4,7 @@ public sealed class SeedOptions
 {
     public const string Section = "Seed";
 
-    /// <summary>Registers the seven demo networks of Lommel (indicative boundaries) when they are missing.</summary>
+    /// <summary>Registers the seven demo networks of Lommel (indicative boundaries) and their demo members
+    /// (numbers in the simulator-only block +32 479 90 xx xx) when they are missing.</summary>
     public bool DemoData { get; set; }
 }

@@ -1,0 +1,71 @@
+using Bin.Dashboard.Features.Sms.Simulator;
+using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bin.Dashboard.Features.Sms;
+
+public static class SmsRegistration
+{
+    public static IServiceCollection AddBinSms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidation>();
+        services.AddSingleton<SmsWebhook>();
+
+        // Until the members feature registers the real handlers, webhooks are checked and then dropped with a warning.
+        services.TryAddSingleton<IInboundSmsHandler, UnhandledSms>();
+        services.TryAddSingleton<IDeliveryStatusHandler, UnhandledSms>();
+
+        // Both gateways are registered; options decide at resolve time which one is ISmsGateway.
+        services.AddHttpClient(TwilioGateway.HttpClientName, (sp, http) => http.Timeout = TimeSpan.FromSeconds(30))
+            // One TwilioRestClient lives for the process: rotate connections instead of handlers (DNS changes).
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio.ApiBaseUrl is { Length: > 0 } api
+                ? new TwilioApiRedirect(new Uri(api))
+                : new PassThrough());
+        services.AddSingleton<TwilioGateway>();
+
+        services.AddSingleton<SimulatorStore>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatorStore>());
+        services.AddSingleton<SimulatorGateway>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatorGateway>());
+
+        services.AddSingleton<ISmsGateway>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.UsesTwilio
+            ? sp.GetRequiredService<TwilioGateway>()
+            : sp.GetRequiredService<SimulatorGateway>());
+
+        services.ConfigureMarten(o =>
+        {
+            o.Schema.For<SimulatedSms>().Index(m => m.Phone).Index(m => m.To).Index(m => m.At);
+            o.Schema.For<SimulatedPhone>().Index(p => p.LastAt);
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBinSms(this IEndpointRouteBuilder app)
+    {
+        app.MapSmsWebhooks();
+        app.MapGetSimulatedMessages();
+        return app;
+    }
+
+    private sealed class PassThrough : DelegatingHandler;
+}
+
+/// <summary>Stand-in handlers while no feature handles inbound SMS and delivery reports: log the SID, keep nothing.</summary>
+internal sealed class UnhandledSms(ILogger<UnhandledSms> logger) : IInboundSmsHandler, IDeliveryStatusHandler
+{
+    public Task HandleAsync(InboundSms sms, CancellationToken ct)
+    {
+        logger.LogWarning("Inbound SMS {Sid} dropped: no IInboundSmsHandler is registered", sms.MessageSid);
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(DeliveryStatusUpdate update, CancellationToken ct)
+    {
+        logger.LogDebug("Delivery status {Status} of {Sid} dropped: no IDeliveryStatusHandler is registered", update.Status, update.MessageSid);
+        return Task.CompletedTask;
+    }
+}

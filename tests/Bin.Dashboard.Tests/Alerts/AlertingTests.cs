@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Networks;
+using Bin.Domain.Alerts;
+using Bin.Testing;
+using Marten;
+
+namespace Bin.Dashboard.Tests.Alerts;
+
+public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly Guid Parelstrand = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000007");
+
+    private sealed record Issued(Guid AlertId, int Recipients);
+
+    private async Task<Guid> IncidentAsync(double lat = 51.2307, double lon = 5.3135)
+    {
+        var client = await host.App.ClientForAsync("officer");
+        var response = await client.PostAsJsonAsync("/api/incidents", new { lat, lon, category = "burglary", description = "Inbraak" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<Issued> AlertAsync(Guid incident, params Guid[] networks)
+    {
+        var client = await host.App.ClientForAsync("officer");
+        var response = await client.PostAsJsonAsync($"/api/incidents/{incident}/alerts", new { networkIds = networks, tipTemplateId = "burglary-lights" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Issued>())!;
+    }
+
+    private async Task<NetworkProgress[]> ProgressAsync(Guid alertId)
+    {
+        var client = await host.App.ClientForAsync("chief");
+        var details = await client.GetFromJsonAsync<JsonElement>($"/api/alerts/{alertId}");
+        return details.GetProperty("progress").Deserialize<NetworkProgress[]>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    private async Task<NetworkProgress[]> WaitForAsync(Guid alertId, Func<NetworkProgress[], bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var progress = await ProgressAsync(alertId);
+            if (done(progress)) return progress;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Progress never arrived: {JsonSerializer.Serialize(progress)}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Adds members through the CSV import and returns their numbers.</summary>
+    private async Task<List<string>> ImportMembersAsync(Guid network, int count, string prefix)
+    {
+        var numbers = Enumerable.Range(0, count).Select(i => $"+32{prefix}{i:D6}").ToList();
+        var csv = new StringBuilder("name;phone;language\n");
+        foreach (var (number, i) in numbers.Select((n, i) => (n, i))) csv.Append($"Testlid {prefix}-{i};{number};{(i % 4 == 1 ? "fr" : "nl")}\n");
+        var admin = await host.App.ClientForAsync("admin");
+        var response = await admin.PostAsync($"/api/networks/{network}/members/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return numbers;
+    }
+
+    [Fact]
+    public async Task An_alert_records_one_message_per_member_before_sending_and_all_reach_the_gateway()
+    {
+        var incident = await IncidentAsync();
+
+        var issued = await AlertAsync(incident, NetworkSeed.KerkpleinId);
+
+        Assert.True(issued.Recipients > 0);
+        var progress = await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Delivered) == issued.Recipients);
+        var kerkplein = Assert.Single(progress);
+        Assert.Equal(issued.Recipients, kerkplein.Recipients);
+        Assert.Equal(0, kerkplein.Failed + kerkplein.Queued);
+
+        await using var session = host.App.Service<IDocumentStore>().QuerySession();
+        var alert = await session.LoadAsync<AlertView>(issued.AlertId);
+        Assert.Equal("officer", alert!.IssuedBy);
+        Assert.Equal(incident, alert.IncidentId);
+    }
+
+    [Fact]
+    public async Task The_alert_event_holds_no_phone_numbers()
+    {
+        var numbers = await ImportMembersAsync(Parelstrand, 3, "4990");
+        var issued = await AlertAsync(await IncidentAsync(51.2470, 5.3450), Parelstrand);
+
+        await using var session = host.App.Service<IDocumentStore>().QuerySession();
+        var raw = await session.Events.FetchStreamAsync(issued.AlertId);
+        var json = JsonSerializer.Serialize(raw.Single().Data);
+        Assert.All(numbers, n => Assert.DoesNotContain(n[3..], json));
+    }
+
+    [Fact]
+    public async Task Two_hundred_acknowledgements_posted_at_once_are_all_recorded()
+    {
+        var numbers = await ImportMembersAsync(Parelstrand, 200, "4991");
+        var issued = await AlertAsync(await IncidentAsync(51.2470, 5.3450), Parelstrand);
+        await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Sent) == issued.Recipients);
+
+        var client = host.App.CreateClient();
+        var responses = await Task.WhenAll(numbers.Select(n => client.SendAsync(TwilioSigner.Inbound(n, n.EndsWith('7') ? " ja " : "OK"))));
+
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        var progress = await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Acknowledged) >= 200);
+        Assert.Equal(200, progress.Sum(p => p.Acknowledged));
+        await using var session = host.App.Service<IDocumentStore>().QuerySession();
+        Assert.Equal(200, await session.Events.QueryRawEventDataOnly<TipAcknowledged>().CountAsync(a => a.AlertId == issued.AlertId));
+    }
+
+    [Fact]
+    public async Task The_same_MessageSid_twice_records_one_acknowledgement()
+    {
+        var number = (await ImportMembersAsync(Parelstrand, 1, "4992"))[0];
+        var issued = await AlertAsync(await IncidentAsync(51.2470, 5.3450), Parelstrand);
+        await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Sent) == issued.Recipients);
+        var client = host.App.CreateClient();
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+
+        var first = await client.SendAsync(TwilioSigner.Inbound(number, "OK", sid));
+        var second = await client.SendAsync(TwilioSigner.Inbound(number, "OK", sid));
+
+        Assert.True(first.IsSuccessStatusCode && second.IsSuccessStatusCode);
+        await using var session = host.App.Service<IDocumentStore>().QuerySession();
+        Assert.Equal(1, await session.Events.QueryRawEventDataOnly<TipAcknowledged>().CountAsync(a => a.AlertId == issued.AlertId));
+    }
+
+    [Fact]
+    public async Task A_free_text_answer_is_recorded_as_a_reply_on_the_incident()
+    {
+        var number = (await ImportMembersAsync(Parelstrand, 1, "4993"))[0];
+        var incident = await IncidentAsync(51.2470, 5.3450);
+        var issued = await AlertAsync(incident, Parelstrand);
+        await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Sent) == issued.Recipients);
+
+        await host.App.CreateClient().SendAsync(TwilioSigner.Inbound(number, "Grijze bestelwagen reed net weg richting kanaal"));
+
+        await using var session = host.App.Service<IDocumentStore>().QuerySession();
+        var reply = await session.Events.QueryRawEventDataOnly<ReplyReceived>().SingleAsync(r => r.AlertId == issued.AlertId);
+        Assert.Equal(incident, reply.IncidentId);
+        Assert.Equal(Parelstrand, reply.NetworkId);
+        Assert.Contains("bestelwagen", reply.Text);
+    }
+
+    [Fact]
+    public async Task A_forged_webhook_is_refused_and_records_nothing()
+    {
+        var number = (await ImportMembersAsync(Parelstrand, 1, "4994"))[0];
+        var issued = await AlertAsync(await IncidentAsync(51.2470, 5.3450), Parelstrand);
+        await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Sent) == issued.Recipients);
+        var request = TwilioSigner.Inbound(number, "OK");
+        request.Headers.Remove("X-Twilio-Signature");
+        request.Headers.Add("X-Twilio-Signature", Convert.ToBase64String(new byte[20]));
+
+        var response = await host.App.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var session = host.App.Service<IDocumentStore>().QuerySession();
+        Assert.Equal(0, await session.Events.QueryRawEventDataOnly<TipAcknowledged>().CountAsync(a => a.AlertId == issued.AlertId));
+    }
+
+    [Fact]
+    public async Task Bad_alert_requests_get_a_problem_naming_the_field()
+    {
+        var incident = await IncidentAsync();
+        var client = await host.App.ClientForAsync("officer");
+
+        var noNetworks = await client.PostAsJsonAsync($"/api/incidents/{incident}/alerts", new { networkIds = Array.Empty<Guid>(), tip = "Let op" });
+        var noTip = await client.PostAsJsonAsync($"/api/incidents/{incident}/alerts", new { networkIds = new[] { NetworkSeed.KerkpleinId } });
+        var tooLong = await client.PostAsJsonAsync($"/api/incidents/{incident}/alerts", new { networkIds = new[] { NetworkSeed.KerkpleinId }, tip = new string('x', 800) });
+        var dispatcher = await (await host.App.ClientForAsync("dispatcher")).PostAsJsonAsync($"/api/incidents/{incident}/alerts", new { networkIds = new[] { NetworkSeed.KerkpleinId }, tip = "x" });
+
+        Assert.Contains("\"networkIds\"", await noNetworks.Content.ReadAsStringAsync());
+        Assert.Contains("\"tip\"", await noTip.Content.ReadAsStringAsync());
+        Assert.Contains("segments", await tooLong.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, dispatcher.StatusCode);
+    }
+}
