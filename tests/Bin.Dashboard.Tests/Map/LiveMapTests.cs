@@ -33,7 +33,7 @@ public class LiveMapTests : BunitContext
     public void The_map_hands_the_seven_Lommel_networks_to_its_module_as_closed_lat_lon_rings()
     {
         var seed = LommelSeed();
-        var networks = NetworkPalette.ToMap(seed, status => status);
+        var networks = NetworkPalette.ToMap(seed, status => status, new Dictionary<Guid, int>());
 
         Render<LiveMap>(p => p.Add(m => m.Networks, networks));
 
@@ -62,7 +62,7 @@ public class LiveMapTests : BunitContext
     [Fact]
     public void The_module_receives_the_names_the_script_reads()
     {
-        var networks = NetworkPalette.ToMap(LommelSeed().Take(1), status => status);
+        var networks = NetworkPalette.ToMap(LommelSeed().Take(1), status => status, new Dictionary<Guid, int>());
 
         Render<LiveMap>(p => p.Add(m => m.Networks, networks));
 
@@ -75,7 +75,7 @@ public class LiveMapTests : BunitContext
     [Fact]
     public void Re_rendering_with_the_same_list_sends_nothing_and_a_new_list_is_sent()
     {
-        var networks = NetworkPalette.ToMap(LommelSeed(), status => status);
+        var networks = NetworkPalette.ToMap(LommelSeed(), status => status, new Dictionary<Guid, int>());
         var map = Render<LiveMap>(p => p.Add(m => m.Networks, networks));
 
         map.Render(p => p.Add(m => m.Networks, networks));
