@@ -9,7 +9,7 @@ public sealed class FeedbackOptions
 
     /// <summary>An alert without feedback is overdue this long after it was issued. Empty (the default): at
     /// <see cref="OverdueAt"/> on the next working day (Monday–Friday, not a Belgian public holiday).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")] public TimeSpan? OverdueAfter { get; set; }
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")] public TimeSpan? OverdueAfter { get; set; }
 
     /// <summary>The time of day (Europe/Brussels) on the next working day when an alert without feedback becomes overdue.</summary>
     public TimeOnly OverdueAt { get; set; } = new(12, 0);

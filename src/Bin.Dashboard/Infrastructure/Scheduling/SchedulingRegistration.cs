@@ -25,6 +25,10 @@ public sealed class SchedulingOptions
     /// instruction; every trigger of this app says "fire now".</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long an idle node waits before looking for due triggers again. A node notices triggers it scheduled
+    /// itself at once; this bounds how late it notices one another node scheduled (if that node went away).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")] public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(10);
+
     public static string SchemaFor(string configured, string eventStoreSchema) =>
         string.IsNullOrWhiteSpace(configured) ? eventStoreSchema + "_quartz" : configured;
 }
@@ -54,7 +58,11 @@ public static class SchedulingRegistration
 
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = SchedulerName;
+                s.IdleWaitTime = scheduling.IdleWaitTime;
+            });
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(ds => ds.DataSourceFactory = sp =>
