@@ -14,7 +14,7 @@ namespace Bin.Dashboard.Features.Feedback;
 /// stream now says. The trigger follows the stream, never the other way round: if this node dies between the
 /// two, the live feed on the other nodes and the sweep set it.
 /// </summary>
-public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers triggers, TimeProvider clock)
+public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers triggers, TimeProvider clock) : IFeedbackScheduling
 {
     public async Task<FeedbackScheduled> ScheduleAsync(ScheduleFeedback command, ClaimsPrincipal user, CancellationToken ct)
     {

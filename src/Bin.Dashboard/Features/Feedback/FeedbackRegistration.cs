@@ -25,6 +25,7 @@ public static class FeedbackRegistration
             job => job.WithIdentity(FeedbackSweepJob.Key)));
 
         services.AddSingleton<FeedbackCommands>();
+        services.AddSingleton<IFeedbackScheduling>(sp => sp.GetRequiredService<FeedbackCommands>());
         services.AddSingleton<FeedbackTriggers>();
         services.AddSingleton<FeedbackDispatch>();
         services.AddSingleton<OverdueFeedback>();
