@@ -47,7 +47,7 @@ public class PhonesPageTests : BunitContext, IClassFixture<WebhookHostFixture>
             var message = page.Find("[data-testid=message]");
             Assert.Contains("Doe uw buitenverlichting aan", message.TextContent);
             Assert.Equal("afgeleverd", page.Find("[data-testid=message-status]").TextContent);
-        }, TimeSpan.FromSeconds(10));
+        }, TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public class SmsOptionsValidationTests
     [InlineData("Sms:PublicBaseUrl", "ftp://bin.example.test", "absolute http(s) URL")]
     [InlineData("Sms:Twilio:AuthToken", SmsOptionsValidation.DemoAuthToken, "demo token")]
     [InlineData("Sms:Gateway", "nexmo", "must be 'simulator' or 'twilio'")]
-    [InlineData("Sms:MessagesPerSecond", "0", "Sms:MessagesPerSecond")]
+    [InlineData("Sms:MessagesPerSecond", "-1", "Sms:MessagesPerSecond")]
     [InlineData("Sms:CostPerSegment", "-0.01", "Sms:CostPerSegment")]
     [InlineData("Sms:Simulator:Number", "simulator", "Sms:Simulator:Number")]
     [InlineData("Sms:Simulator:DeliveryDelay", "00:05:00", "Sms:Simulator:DeliveryDelay")]

@@ -17,6 +17,7 @@ export function init(element, options, dotnet) {
     networkLayers: new Map(),
     incidentLayers: new Map(),
     highlights: { incident: null, activeNetworks: [], selectedNetworks: [] },
+    badges: {},
     legend: null,
     fitted: false,
   };
@@ -31,7 +32,7 @@ export function setNetworks(element, networks) {
   state.networkLayers.clear();
   for (const n of networks) {
     const polygon = L.polygon(n.rings, { color: n.colour, weight: 2, fillOpacity: 0.12, className: 'network-polygon' });
-    polygon.bindTooltip(n.name, { permanent: true, direction: 'center', className: 'network-label' });
+    polygon.bindTooltip(escapeHtml(n.name), { permanent: true, direction: 'center', className: 'network-label' });
     polygon.on('click', e => {
       L.DomEvent.stopPropagation(e);
       state.dotnet.invokeMethodAsync('NetworkClicked', n.id);
@@ -42,6 +43,7 @@ export function setNetworks(element, networks) {
   }
   drawLegend(state, networks);
   styleNetworks(state);
+  labelNetworks(state);
   if (!state.fitted && networks.length > 0) {
     state.map.fitBounds(L.featureGroup([...state.networkLayers.values()].map(v => v.polygon)).getBounds(), { padding: [24, 24] });
     state.fitted = true;
@@ -85,6 +87,13 @@ export function setHighlights(element, highlights) {
   if (selected && previous !== highlights.incident) state.map.panTo(selected.marker.getLatLng());
 }
 
+export function setBadges(element, badges) {
+  const state = maps.get(element);
+  if (!state) return;
+  state.badges = badges || {};
+  labelNetworks(state);
+}
+
 export function dispose(element) {
   const state = maps.get(element);
   if (state) { state.map.remove(); maps.delete(element); }
@@ -106,6 +115,13 @@ function styleNetworks(state) {
       el.classList.toggle('network-selected', selected.has(id));
       el.setAttribute('data-network', id);
     }
+  }
+}
+
+function labelNetworks(state) {
+  for (const [id, { polygon, network }] of state.networkLayers) {
+    const badge = state.badges[id];
+    polygon.setTooltipContent(badge ? `${escapeHtml(network.name)} <span class="network-badge">${escapeHtml(badge)}</span>` : escapeHtml(network.name));
   }
 }
 

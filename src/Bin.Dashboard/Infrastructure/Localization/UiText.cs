@@ -163,9 +163,9 @@ public static class UiText
         ["composer.send"] = ("Bevestigen en versturen", "Confirm and send"),
         ["composer.back"] = ("Terug", "Back"),
         ["progress.title"] = ("Alarmering", "Alerting"),
-        ["progress.sent"] = ("Verstuurd", "Sent"),
-        ["progress.delivered"] = ("Ontvangen", "Delivered"),
-        ["progress.failed"] = ("Mislukt", "Failed"),
+        ["progress.sent"] = ("Verst.", "Sent"),
+        ["progress.delivered"] = ("Ontv.", "Deliv."),
+        ["progress.failed"] = ("Misl.", "Failed"),
         ["progress.replies"] = ("Antwoorden van leden", "Replies from members"),
     };
 }
