@@ -148,6 +148,20 @@ public class FeedbackApiTests(FeedbackHostFixture host) : IClassFixture<Feedback
     }
 
     [Fact]
+    public async Task The_sweep_puts_back_a_trigger_lost_between_the_event_and_Quartz()
+    {
+        var alert = await AlertAsync(host.App);
+        var at = DateTimeOffset.UtcNow.AddHours(2);
+        var feedbackId = await ScheduledAsync(host.App, alert.AlertId, new { text = "Bedankt!", sendAt = at });
+        var scheduler = await host.App.Service<ISchedulerFactory>().GetScheduler();
+        await scheduler.DeleteJob(FeedbackTriggers.FeedbackJob(feedbackId)); // as if the node died right after the commit
+
+        await scheduler.TriggerJob(FeedbackSweepJob.Key);
+
+        await UntilAsync(async () => (await TriggerAsync(feedbackId))?.StartTimeUtc == at.ToUniversalTime(), "the trigger back at its time");
+    }
+
+    [Fact]
     public async Task Quartz_keeps_its_tables_in_a_schema_of_their_own()
     {
         await using var connection = new NpgsqlConnection(host.App.ConnectionString);
