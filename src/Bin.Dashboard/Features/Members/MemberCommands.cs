@@ -43,9 +43,8 @@ public sealed class MemberCommands(IDocumentStore store, TimeProvider clock)
     public async Task<MemberRegistered> RegisterAsync(Guid networkId, NewMember input, ClaimsPrincipal user, CancellationToken ct)
     {
         MemberAccess.EnsureMayManage(user, networkId);
+        var (name, phone, registered) = Check(networkId, input, clock.GetUtcNow());
         await EnsureNetworkExistsAsync(networkId, ct);
-        var now = clock.GetUtcNow();
-        var (name, phone, registered) = Check(networkId, input, now);
 
         await using var session = store.OpenSessionFor(user);
         var existing = await session.Query<MemberContact>().Where(c => c.Phone == phone.E164).Select(c => c.Id).ToListAsync(ct);
