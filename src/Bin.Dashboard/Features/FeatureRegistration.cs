@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
@@ -16,6 +17,7 @@ public static class FeatureRegistration
         services.AddBinIncidents();
         services.AddBinMembers();
         services.AddBinAlerts(configuration);
+        services.AddBinFeedback(configuration);
         return services;
     }
 
@@ -26,6 +28,7 @@ public static class FeatureRegistration
         app.MapBinIncidents();
         app.MapBinMembers();
         app.MapBinAlerts();
+        app.MapBinFeedback();
         return app;
     }
 }
