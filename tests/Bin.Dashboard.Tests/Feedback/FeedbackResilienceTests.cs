@@ -40,7 +40,7 @@ public class FeedbackResilienceTests
         await using (var before = await StartAsync(database))
         {
             alert = await AlertAsync(before);
-            due = DateTimeOffset.UtcNow.AddSeconds(5);
+            due = DateTimeOffset.UtcNow.AddSeconds(20);
             feedbackId = await ScheduledAsync(before, alert.AlertId, new { text = "Verdachte gevat. Bedankt!", sendAt = due });
         }
         Assert.Equal(FeedbackStatus.Scheduled, await StatusInDatabaseAsync(database, feedbackId)); // stopped before it was due

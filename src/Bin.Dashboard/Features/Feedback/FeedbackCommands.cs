@@ -14,7 +14,7 @@ namespace Bin.Dashboard.Features.Feedback;
 /// stream now says. The trigger follows the stream, never the other way round: if this node dies between the
 /// two, the live feed on the other nodes and the sweep set it.
 /// </summary>
-public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers triggers, TimeProvider clock) : IFeedbackScheduling
+public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers triggers, TimeProvider clock, ILogger<FeedbackCommands> logger) : IFeedbackScheduling
 {
     public async Task<FeedbackScheduled> ScheduleAsync(ScheduleFeedback command, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers trig
             session.Events.StartStream<FeedbackView>(command.FeedbackId, scheduled);
             await session.SaveChangesAsync(ct);
         }
-        await triggers.SyncAsync(command.FeedbackId, ct);
+        await SyncTriggerAsync(command.FeedbackId, ct);
         return scheduled;
     }
 
@@ -33,7 +33,7 @@ public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers trig
     {
         var rescheduled = await DecideAsync(alertId, command.FeedbackId, user,
             (state, alert) => FeedbackDecisions.Reschedule(state, alert, command, clock.GetUtcNow()), ct);
-        await triggers.SyncAsync(command.FeedbackId, ct);
+        await SyncTriggerAsync(command.FeedbackId, ct);
         return rescheduled;
     }
 
@@ -41,8 +41,22 @@ public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers trig
     {
         var cancelled = await DecideAsync(alertId, command.FeedbackId, user,
             (state, _) => FeedbackDecisions.Cancel(state, command, clock.GetUtcNow()), ct);
-        await triggers.SyncAsync(command.FeedbackId, ct);
+        await SyncTriggerAsync(command.FeedbackId, ct);
         return cancelled;
+    }
+
+    /// <summary>The event is the truth and is already committed: a trigger that cannot be set now is set by the
+    /// stream follower or the sweep, so the officer gets their answer, not an error.</summary>
+    private async Task SyncTriggerAsync(Guid feedbackId, CancellationToken ct)
+    {
+        try
+        {
+            await triggers.SyncAsync(feedbackId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Trigger of feedback {FeedbackId} not set now; the sweep will set it", feedbackId);
+        }
     }
 
     private async Task<TEvent> DecideAsync<TEvent>(Guid alertId, Guid feedbackId, ClaimsPrincipal user,

@@ -45,7 +45,24 @@ public sealed class FeedbackTriggers(ISchedulerFactory schedulers, IDocumentStor
     public Task ScheduleReminderAsync(Guid alertId, DateTimeOffset? due, CancellationToken ct) =>
         EnsureAsync(ReminderJob(alertId), ReminderTrigger(alertId), typeof(SendReminderJob), alertId, due, ct);
 
+    // The command and this node's stream follower sync the same trigger at the same moment; Quartz's replace is not
+    // safe against itself, so on one node they take turns (other nodes' rare clashes are retried by the sweep).
+    private readonly SemaphoreSlim _ensuring = new(1, 1);
+
     private async Task EnsureAsync(JobKey jobKey, TriggerKey triggerKey, Type jobType, Guid id, DateTimeOffset? due, CancellationToken ct)
+    {
+        await _ensuring.WaitAsync(ct);
+        try
+        {
+            await EnsureOnceAsync(jobKey, triggerKey, jobType, id, due, ct);
+        }
+        finally
+        {
+            _ensuring.Release();
+        }
+    }
+
+    private async Task EnsureOnceAsync(JobKey jobKey, TriggerKey triggerKey, Type jobType, Guid id, DateTimeOffset? due, CancellationToken ct)
     {
         var scheduler = await schedulers.GetScheduler(ct);
         if (due is not { } at)
