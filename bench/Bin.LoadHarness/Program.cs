@@ -13,6 +13,7 @@ internal static class LoadHarness
     private static readonly Scenario[] Scenarios =
     [
         LiveFeedLatency.Scenario,
+        AlertTenThousand.Scenario,
     ];
 
     public static async Task<int> Main(string[] args)
