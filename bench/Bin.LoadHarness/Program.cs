@@ -14,6 +14,7 @@ internal static class LoadHarness
     [
         LiveFeedLatency.Scenario,
         AlertTenThousand.Scenario,
+        SustainedAcks.Scenario,
     ];
 
     public static async Task<int> Main(string[] args)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bin.LoadHarness.Hosting;
 using Bin.LoadHarness.Measurement;
+using Bin.Testing;
 using Npgsql;
 
 namespace Bin.LoadHarness.Scenarios;
@@ -28,7 +29,7 @@ internal static class AlertTenThousand
     private sealed record Settings(int Members, int Runs, int TargetMs, int BatchSize, int Parallelism, bool Trace, int TimeoutSeconds);
 
     private sealed record Run(int Number, IssuedAlert Alert, int RowsAt202, double AcceptedMs, double HandedOverMs, double RecordedMs,
-        int Handed, int Repeats, int NeverHanded, int Unexpected, int Sent, string LoadAtStart, string LoadAtEnd, IReadOnlyList<SqlCall> Sql)
+        int Handed, int Repeats, int NeverHanded, int Unexpected, int Sent, CpuSample Cpu, string LoadAtStart, string LoadAtEnd, IReadOnlyList<SqlCall> Sql)
     {
         public bool Complete(int members) =>
             RowsAt202 == members && Alert.Recipients == members && Handed == members && Repeats == 0 && NeverHanded == 0 && Unexpected == 0 && Sent == members;
@@ -93,10 +94,11 @@ internal static class AlertTenThousand
         Console.WriteLine($"  warm-up    one alert to Parelstrand ({warmup.Recipients} recipients) sent; then {settings.Runs} measured run(s)" +
                           (trace is null ? "" : "; Npgsql commands traced (--trace 0 to switch off)"));
 
+        var cpu = await CpuMeter.ForAsync(TestPostgres.AdminConnectionString, ct);
         var runs = new List<Run>();
         for (var i = 1; i <= settings.Runs; i++)
         {
-            var run = await MeasureOneAsync(host, incident, i, settings, trace, ct);
+            var run = await MeasureOneAsync(host, incident, i, settings, trace, cpu, ct);
             runs.Add(run);
             Print(run, settings);
             if (!run.Complete(settings.Members)) break; // a lost or repeated message: no point in more runs
@@ -104,13 +106,15 @@ internal static class AlertTenThousand
         return Report(runs, settings);
     }
 
-    private static async Task<Run> MeasureOneAsync(AlertingHost host, Guid incident, int number, Settings settings, SqlTrace? trace, CancellationToken ct)
+    private static async Task<Run> MeasureOneAsync(AlertingHost host, Guid incident, int number, Settings settings, SqlTrace? trace, CpuMeter cpu,
+        CancellationToken ct)
     {
         var loadAtStart = MachineInfo.LoadAverage();
         await Task.Delay(500, ct); // let the previous run's tail (live feed, progress) settle
         trace?.Drain();
         if (trace is not null) trace.Recording = true;
         var handedBefore = host.Gateway.Distinct;
+        var cpuBefore = cpu.Take();
 
         var alert = await host.IssueAlertAsync(incident, Network, ct);
         var rowsAt202 = await CountRowsAsync(host, alert.AlertId, ct);
@@ -132,6 +136,7 @@ internal static class AlertTenThousand
             }
             await Task.Delay(5, ct);
         }
+        var cpuUsed = cpu.Take().Since(cpuBefore);
         if (trace is not null) trace.Recording = false;
 
         // Exactly once: every outbox row of this alert reached the gateway once, and the gateway saw nothing else new.
@@ -151,7 +156,7 @@ internal static class AlertTenThousand
         return new Run(number, alert, rowsAt202, Clock.Ms(alert.SentAt, alert.AnsweredAt),
             lastHandover == 0 ? double.NaN : Clock.Ms(alert.SentAt, lastHandover),
             recordedAt == 0 ? double.NaN : Clock.Ms(alert.SentAt, recordedAt),
-            handed, repeats, never, unexpected, sent, loadAtStart, MachineInfo.LoadAverage(), trace?.Drain() ?? []);
+            handed, repeats, never, unexpected, sent, cpuUsed, loadAtStart, MachineInfo.LoadAverage(), trace?.Drain() ?? []);
     }
 
     private static void Print(Run run, Settings settings)
@@ -161,6 +166,8 @@ internal static class AlertTenThousand
         Console.WriteLine($"  (a) 202 Accepted          {LatencySummary.Ms(run.AcceptedMs),9} ms   recipients {run.Alert.Recipients:N0}, outbox rows committed {run.RowsAt202:N0}");
         Console.WriteLine($"  (b) all handed to gateway {LatencySummary.Ms(run.HandedOverMs),9} ms   {run.Handed:N0} messages, {run.Repeats} handed more than once, {run.NeverHanded} never, {run.Unexpected} not of this alert");
         Console.WriteLine($"      all recorded as sent  {LatencySummary.Ms(run.RecordedMs),9} ms   {run.Sent:N0} sent (outbox progress, polled every 5 ms)");
+        Console.WriteLine($"  cpu from POST to all recorded: this process {run.Cpu.ProcessMs:0} ms, PostgreSQL {(run.Cpu.ServerMs is { } s ? $"{s:0} ms" : "not readable")} " +
+                          $"(includes the 5 ms progress polls)");
         Console.WriteLine($"  handed over within {settings.TargetMs} ms: {(run.Complete(settings.Members) && run.HandedOverMs <= settings.TargetMs ? "PASS" : "FAIL")}");
         if (run.Sql.Count > 0) PrintSql(run);
     }
