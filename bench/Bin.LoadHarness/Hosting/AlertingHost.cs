@@ -170,6 +170,19 @@ internal sealed class AlertingHost : IAsyncDisposable
         return false;
     }
 
+    /// <summary>
+    /// Brings the planner's statistics up to date, as autovacuum does within a minute or so of a bulk change. Right
+    /// after the setup's imports and COPY they describe nearly empty tables, and PostgreSQL then picks plans that
+    /// scan whole tables (seen: the live feed's event query, the acknowledgement's UPDATE).
+    /// </summary>
+    public async Task AnalyzeAsync(CancellationToken ct)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Host.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 300 };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _officer.Dispose();
