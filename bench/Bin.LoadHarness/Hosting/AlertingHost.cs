@@ -52,6 +52,9 @@ internal sealed class AlertingHost : IAsyncDisposable
 
     public OutboxStore Outbox => Host.Services.GetRequiredService<OutboxStore>();
 
+    /// <summary>The alerting settings in effect (the dashboard's defaults plus what the scenario set).</summary>
+    public AlertOptions Alerts => Host.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
+
     public string OutboxTable => $"{Host.Services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema}.bin_outbox";
 
     /// <summary>Starts the host; <paramref name="settings"/> (e.g. Alerts:SendBatchSize) come on top of the harness's own.</summary>

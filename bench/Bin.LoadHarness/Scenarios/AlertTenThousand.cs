@@ -103,7 +103,7 @@ internal static class AlertTenThousand
             Print(run, settings);
             if (!run.Complete(settings.Members)) break; // a lost or repeated message: no point in more runs
         }
-        return Report(runs, settings);
+        return Report(runs, settings, host.Alerts);
     }
 
     private static async Task<Run> MeasureOneAsync(AlertingHost host, Guid incident, int number, Settings settings, SqlTrace? trace, CpuMeter cpu,
@@ -212,7 +212,7 @@ internal static class AlertTenThousand
         : sql.Contains("count(*)", StringComparison.Ordinal) && sql.Contains("bin_outbox", StringComparison.Ordinal) ? "harness: row count"
         : "other: " + SqlTrace.Head(sql, 34);
 
-    private static int Report(List<Run> runs, Settings settings)
+    private static int Report(List<Run> runs, Settings settings, Bin.Dashboard.Features.Alerts.AlertOptions alerts)
     {
         var complete = runs.All(r => r.Complete(settings.Members)) && runs.Count == settings.Runs;
         var pass = complete && runs.All(r => r.HandedOverMs <= settings.TargetMs);
@@ -223,7 +223,7 @@ internal static class AlertTenThousand
         Console.WriteLine("| scenario | run | 202 (rows persisted) ms | all handed to gateway ms | all recorded sent ms | exactly once | ≤ 5 s | machine | date |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in runs)
-            Console.WriteLine($"| alert-10k: {settings.Members:N0} members | {r.Number} | {LatencySummary.Ms(r.AcceptedMs)} ({r.RowsAt202:N0}) | {LatencySummary.Ms(r.HandedOverMs)} " +
+            Console.WriteLine($"| alert-10k: {settings.Members:N0} members, batch {alerts.SendBatchSize}, parallelism {alerts.SendParallelism} | {r.Number} | {LatencySummary.Ms(r.AcceptedMs)} ({r.RowsAt202:N0}) | {LatencySummary.Ms(r.HandedOverMs)} " +
                               $"| {LatencySummary.Ms(r.RecordedMs)} | {(r.Complete(settings.Members) ? "yes" : "NO")} | {(r.Complete(settings.Members) && r.HandedOverMs <= settings.TargetMs ? "PASS" : "FAIL")} " +
                               $"| {Environment.ProcessorCount} cores, load {MachineInfo.OneMinute(r.LoadAtStart)} → {MachineInfo.OneMinute(r.LoadAtEnd)} | {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} |");
 
