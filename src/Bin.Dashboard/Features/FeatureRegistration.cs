@@ -14,6 +14,7 @@ public static class FeatureRegistration
     {
         services.AddBinNetworks(configuration);
         services.AddBinSms(configuration);
+        services.AddBinFounding();
         services.AddBinIncidents();
         services.AddBinMembers();
         services.AddBinAlerts(configuration);
@@ -25,6 +26,7 @@ public static class FeatureRegistration
     {
         app.MapGetNetworks();
         app.MapBinSms();
+        app.MapBinFounding();
         app.MapBinIncidents();
         app.MapBinMembers();
         app.MapBinAlerts();

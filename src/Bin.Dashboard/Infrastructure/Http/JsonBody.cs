@@ -103,4 +103,39 @@ public sealed class JsonBody
 
     private static bool HasOffset(string text) =>
         text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
+    /// <summary>A field as raw JSON (e.g. a GeoJSON geometry), or null when absent.</summary>
+    public JsonElement? OptionalElement(string name) => TryGet(name, out var value) ? value : null;
+
+    public int RequiredInt(string name)
+    {
+        var number = RequiredNumber(name);
+        if (number != Math.Floor(number) || number is < int.MinValue or > int.MaxValue)
+            throw new DomainException($"{name} must be a whole number.", name);
+        return (int)number;
+    }
+
+    public bool? OptionalBool(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            throw new DomainException($"{name} must be true or false.", name);
+        return value.GetBoolean();
+    }
+
+    /// <summary>A calendar date as yyyy-MM-dd.</summary>
+    public DateOnly RequiredDate(string name)
+    {
+        var text = RequiredString(name);
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            throw new DomainException($"{name} must be a date as yyyy-MM-dd.", name);
+        return date;
+    }
+
+    public IReadOnlyList<string> StringList(string name)
+    {
+        if (!TryGet(name, out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+            throw new DomainException($"{name} must be an array of strings.", name);
+        return value.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
 }
