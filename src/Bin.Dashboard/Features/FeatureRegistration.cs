@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Joining;
 using Bin.Dashboard.Features.Members;
@@ -18,6 +19,7 @@ public static class FeatureRegistration
         services.AddBinIncidents();
         services.AddBinMembers();
         services.AddBinAlerts(configuration);
+        services.AddBinFeedback(configuration);
         services.AddBinJoining(configuration);
         return services;
     }
@@ -30,6 +32,7 @@ public static class FeatureRegistration
         app.MapBinIncidents();
         app.MapBinMembers();
         app.MapBinAlerts();
+        app.MapBinFeedback();
         return app;
     }
 }

@@ -229,6 +229,11 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
     public string AcknowledgeSql => $"UPDATE {Table} SET acked_at = COALESCE(acked_at, ?) WHERE alert_id = ? AND member_id = ?";
 
     /// <summary>Progress per network over the given alerts together.</summary>
+    /// <summary>Erasure: the member's number leaves the outbox; unsent messages are failed, never sent.</summary>
+    public string EraseNumberSql =>
+        $"UPDATE {Table} SET phone = NULL, status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END, " +
+        "error = CASE WHEN status IN ('queued', 'sending') THEN 'member erased' ELSE error END WHERE member_id = ?";
+
     public async Task<IReadOnlyList<NetworkProgress>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) =>
         (await ProgressForAlertsAsync(alertIds, ct)).Values.SelectMany(l => l)
             .GroupBy(p => p.NetworkId)
@@ -261,6 +266,34 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
             list.Add(new NetworkProgress(reader.GetGuid(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4),
                 (int)reader.GetInt64(5), (int)reader.GetInt64(6), (int)reader.GetInt64(7)));
         }
+        return result;
+    }
+
+    /// <summary>A member an alert's tip was written for, with the network and language of that tip.</summary>
+    public sealed record TipRecipient(Guid MemberId, Guid NetworkId, string Language);
+
+    /// <summary>
+    /// Who got the alert's tip: every member with a tip row. With <paramref name="unacknowledgedOnly"/>, only those
+    /// whose tip went out (sent or delivered: not still queued, not failed for good) and who have not acknowledged
+    /// it — the recipients of a reminder.
+    /// </summary>
+    public async Task<IReadOnlyList<TipRecipient>> TipRecipientsAsync(Guid alertId, bool unacknowledgedOnly, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            SELECT member_id, network_id, language FROM {Table} t
+            WHERE alert_id = @alert AND kind = 'tip'
+              AND (NOT @unacknowledged OR (status IN ('sent', 'delivered')
+                   AND NOT EXISTS (SELECT 1 FROM {Table} a WHERE a.alert_id = t.alert_id AND a.member_id = t.member_id AND a.acked_at IS NOT NULL)))
+            ORDER BY created_at, message_id
+            """, connection);
+        command.Parameters.AddWithValue("alert", alertId);
+        command.Parameters.AddWithValue("unacknowledged", unacknowledgedOnly);
+        var result = new List<TipRecipient>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            result.Add(new TipRecipient(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2)));
         return result;
     }
 

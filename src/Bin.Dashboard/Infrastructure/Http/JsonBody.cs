@@ -81,6 +81,28 @@ public sealed class JsonBody
         }
         return ids;
     }
+
+    /// <summary>A whole number, or null when the field is absent.</summary>
+    public int? OptionalInteger(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
+            throw new DomainException($"{name} must be a whole number.", name);
+        return number;
+    }
+
+    /// <summary>An ISO 8601 time with an offset ("2026-11-28T21:40:00+01:00" or "…Z"), or null when the field is absent.</summary>
+    public DateTimeOffset? OptionalTime(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var time) || !HasOffset(value.GetString()!))
+            throw new DomainException($"{name} must be a time with its offset, e.g. 2026-11-28T21:40:00+01:00.", name);
+        return time;
+    }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
     /// <summary>A field as raw JSON (e.g. a GeoJSON geometry), or null when absent.</summary>
     public JsonElement? OptionalElement(string name) => TryGet(name, out var value) ? value : null;
 
