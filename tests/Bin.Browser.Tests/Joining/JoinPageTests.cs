@@ -56,7 +56,7 @@ public class JoinPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.NotNull(await members.FindByPhoneAsync("+32471234567", default));
 
         // The welcome SMS went out, and the application no longer holds the name or number; the address was only hashed.
-        Assert.Contains(await MessagesToAsync("+32471234567"), m => m.Contains("welkom"));
+        await MessageToAsync("+32471234567", m => m.Contains("welkom"));
         await using var session = browser.Host.App.Service<IDocumentStore>().QuerySession();
         var application = Assert.Single(await session.Query<JoinApplication>().Where(a => a.NetworkId == NetworkSeed.KerkpleinId).ToListAsync());
         Assert.Equal(("", ""), (application.Name, application.Phone));
@@ -65,15 +65,39 @@ public class JoinPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await resident.ScreenshotAsync(new() { Path = Path.Combine(folder, "bin-join.png") });
     }
 
-    private async Task<string> CodeSentToAsync(string e164)
+    [Fact]
+    public async Task The_public_page_needs_no_sign_in_but_its_circuit_reaches_no_other_page()
+    {
+        var resident = await browser.NewPageAsync();
+        await resident.GotoAsync("join");
+        await BrowserFixture.WaitForCircuitAsync(resident);
+        await Assertions.Expect(resident.GetByTestId("live-map").Locator("path.network-polygon")).ToHaveCountAsync(7, new() { Timeout = 15_000 });
+        // No member counts in public.
+        await Assertions.Expect(resident.Locator(".map-legend")).Not.ToContainTextAsync("leden");
+
+        // Navigating inside the anonymous circuit to the dashboard's pages leads to the sign-in page.
+        foreach (var page in new[] { "/", "/networks", "/join-requests" })
+        {
+            await resident.EvaluateAsync("url => Blazor.navigateTo(url)", page);
+            await resident.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+            await Assertions.Expect(resident.Locator("input[name=username]")).ToBeVisibleAsync();
+            await resident.GotoAsync("join");
+            await BrowserFixture.WaitForCircuitAsync(resident);
+        }
+    }
+
+    private async Task<string> CodeSentToAsync(string e164) =>
+        Regex.Match(await MessageToAsync(e164, m => Regex.IsMatch(m, @"\b\d{6}\b")), @"\b(\d{6})\b").Groups[1].Value;
+
+    /// <summary>Waits (the outbox sends in the background) for a message to <paramref name="e164"/> that matches.</summary>
+    private async Task<string> MessageToAsync(string e164, Func<string, bool> matches)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var code = (await MessagesToAsync(e164)).Select(m => Regex.Match(m, @"\b(\d{6})\b")).FirstOrDefault(m => m.Success);
-            if (code is not null) return code.Groups[1].Value;
+            if ((await MessagesToAsync(e164)).FirstOrDefault(matches) is { } message) return message;
             await Task.Delay(200);
         }
-        throw new TimeoutException($"The simulator received no code for {e164}.");
+        throw new TimeoutException($"The simulator received no such message for {e164}.");
     }
 
     /// <summary>What the SMS simulator carried to <paramref name="e164"/>, through its API on the same Kestrel the browser uses.</summary>
