@@ -38,7 +38,20 @@ public class DrawNetworkTests(BrowserFixture browser) : IClassFixture<BrowserFix
         // The new network's page: proposed, its idea recorded as the first founding step.
         await admin.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/networks/[0-9a-f-]{36}$"));
         await Assertions.Expect(admin.GetByTestId("network-status")).ToHaveTextAsync("Voorgesteld");
-        await Assertions.Expect(admin.Locator("[data-step=IdeaRegistered]")).ToHaveAttributeAsync("data-state", "done");
+        await Assertions.Expect(admin.Locator("li[data-step=IdeaRegistered]")).ToHaveAttributeAsync("data-state", "done");
+
+        // The next founding step is recorded from the page; skipping ahead is not offered.
+        await Assertions.Expect(admin.GetByTestId("founding-form")).ToHaveAttributeAsync("data-step", "ConsultationHeld");
+        await admin.GetByTestId("founding-form").Locator("textarea").FillAsync("Overleg met schepen en wijkagent.");
+        await admin.GetByTestId("record-step").ClickAsync();
+        await Assertions.Expect(admin.Locator("li[data-step=ConsultationHeld]")).ToHaveAttributeAsync("data-state", "done");
+        await Assertions.Expect(admin.GetByTestId("network-status")).ToHaveTextAsync("In oprichting");
+
+        // The network list, filtered on "being founded", shows it alone.
+        await admin.GetByTestId("nav-networks").ClickAsync();
+        await admin.GetByTestId("status-filter").Locator("[data-status=Founding]").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("network-table").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.GetByTestId("network-table")).ToContainTextAsync("Heikant");
 
         // The live map shows it (a dispatcher's too), drawn as a network being founded.
         var dispatcher = await browser.SignInAsync("dispatcher");
@@ -46,6 +59,7 @@ public class DrawNetworkTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Assertions.Expect(live.Locator("path.network-polygon")).ToHaveCountAsync(8);
         await Assertions.Expect(live.Locator(".network-label", new() { HasText = "Heikant" })).ToHaveCountAsync(1);
         await Assertions.Expect(live.Locator("path.network-founding")).ToHaveCountAsync(1);
+        await Assertions.Expect(live.Locator(".map-legend")).ToContainTextAsync("In oprichting");
         if (Environment.GetEnvironmentVariable("BIN_SCREENSHOTS") is { Length: > 0 } folder)
             await dispatcher.ScreenshotAsync(new() { Path = Path.Combine(folder, "bin-drawn-network.png") });
     }
