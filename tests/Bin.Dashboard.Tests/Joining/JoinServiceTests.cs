@@ -161,6 +161,9 @@ public class JoinServiceTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(2, idea.Interest);
         Assert.True(idea.Indicative);
         Assert.Equal("join-page", (await session.Events.FetchStreamAsync(ideaId))[0].UserName);
+        // Administrators see whom to invite to the info evening; coordinators do not.
+        Assert.Equal(["Jan Peeters", "Mia Claes"], (await Join.InterestedAsync(ideaId, await UserAsync("admin"), default)).Select(r => r.Name));
+        await Assert.ThrowsAsync<NetworkAccessDeniedException>(async () => await Join.InterestedAsync(ideaId, await UserAsync("coordinator"), default));
         // The page now says a BIN is being founded there.
         var lookup = await Join.LookupAsync(51.2050, 5.2500, default);
         Assert.Equal([ideaId], lookup.Founding.Select(n => n.Id));

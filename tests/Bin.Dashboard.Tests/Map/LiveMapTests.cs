@@ -26,6 +26,8 @@ public class LiveMapTests : BunitContext
         _module.SetupVoid("setIncidents", _ => true).SetVoidResult();
         _module.SetupVoid("setHighlights", _ => true).SetVoidResult();
         _module.SetupVoid("dispose", _ => true).SetVoidResult();
+        _module.SetupVoid("setDrawing", _ => true).SetVoidResult();
+        _module.SetupVoid("setPin", _ => true).SetVoidResult();
         Services.AddSingleton(Options.Create(new MapOptions { TileUrl = "" }));
     }
 
@@ -86,6 +88,36 @@ public class LiveMapTests : BunitContext
         Assert.Equal(2, _module.Invocations["setNetworks"].Count);
         Assert.Same(fewer, _module.Invocations["setNetworks"][^1].Arguments[1]);
         Assert.Single(_module.Invocations["init"]);
+    }
+
+    [Fact]
+    public void Drawing_mode_and_pin_are_sent_only_when_set_and_a_new_drawing_restarts_it()
+    {
+        var networks = NetworkPalette.ToMap(LommelSeed(), status => status, new Dictionary<Guid, int>());
+        var map = Render<LiveMap>(p => p.Add(m => m.Networks, networks));
+        Assert.Empty(_module.Invocations["setDrawing"]);
+        Assert.Empty(_module.Invocations["setPin"]);
+
+        var drawing = MapDrawing.New();
+        map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Drawing, drawing).Add(m => m.Pin, new MapPoint(51.2307, 5.3135)));
+        map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Drawing, drawing).Add(m => m.Pin, new MapPoint(51.2307, 5.3135)));
+        map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Drawing, MapDrawing.New()).Add(m => m.Pin, new MapPoint(51.2307, 5.3135)));
+
+        Assert.Equal(2, _module.Invocations["setDrawing"].Count);
+        Assert.Same(drawing, _module.Invocations["setDrawing"][0].Arguments[1]);
+        Assert.Equal(new MapPoint(51.2307, 5.3135), Assert.Single(_module.Invocations["setPin"]).Arguments[1]);
+    }
+
+    [Fact]
+    public async Task A_drawn_shape_reaches_the_page_as_lat_lon_points()
+    {
+        double[][]? received = null;
+        var map = Render<LiveMap>(p => p.Add(m => m.Networks, []).Add(m => m.OnShapeDrawn, ring => received = ring));
+
+        await map.InvokeAsync(() => map.Instance.ShapeDrawn([[51.20, 5.22], [51.20, 5.23], [51.21, 5.23]]));
+
+        Assert.Equal([51.20, 5.22], received![0]);
+        Assert.Equal(3, received.Length);
     }
 
     /// <summary>The seed file's networks as the read model holds them.</summary>

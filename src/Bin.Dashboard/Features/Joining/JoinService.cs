@@ -40,6 +40,9 @@ public enum ConfirmOutcome { Confirmed, WrongCode, Expired, Locked, Unknown }
 /// <summary>A confirmed join request as the coordinator sees it.</summary>
 public sealed record PendingJoinRequest(Guid Id, Guid NetworkId, string NetworkName, string Name, string Phone, string Language, DateTimeOffset ConfirmedAt);
 
+/// <summary>A resident who asked for a BIN here, with how to reach them.</summary>
+public sealed record InterestedResident(string Name, string Phone, string Language, DateTimeOffset ConfirmedAt);
+
 public sealed class JoinOptions
 {
     public const string Section = "Join";
@@ -204,6 +207,17 @@ public sealed class JoinService(
         return confirmed.Where(a => MemberAccess.MayManage(user, a.NetworkId!.Value))
             .Select(a => new PendingJoinRequest(a.Id, a.NetworkId!.Value, names.NameOf(a.NetworkId!.Value), a.Name, a.Phone, a.Language, a.ConfirmedAt!.Value))
             .ToList();
+    }
+
+    /// <summary>Residents who asked for a BIN where this network is being founded, for the police to contact (administrators).</summary>
+    public async Task<IReadOnlyList<InterestedResident>> InterestedAsync(Guid networkId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        NetworkCommands.EnsureMayManage(user);
+        await using var session = store.QuerySession();
+        var applications = await session.Query<JoinApplication>()
+            .Where(a => a.Purpose == JoinPurpose.FoundingInterest && a.Status == JoinApplicationStatus.Confirmed && a.NetworkId == networkId)
+            .OrderBy(a => a.ConfirmedAt).ToListAsync(ct);
+        return applications.Select(a => new InterestedResident(a.Name, a.Phone, a.Language, a.ConfirmedAt!.Value)).ToList();
     }
 
     /// <summary>

@@ -216,6 +216,8 @@ public static class UiText
         ["join.thanks"] = ("Bedankt!", "Thank you!"),
         ["join.doneJoin"] = ("Uw aanvraag is bevestigd. De coördinator van het BIN bekijkt ze; als u lid bent, krijgt u een welkomstsms.", "Your request is confirmed. The BIN's coordinator will review it; once you are a member you get a welcome SMS."),
         ["join.doneInterest"] = ("Uw interesse is genoteerd. De politie neemt contact met u op over de oprichting van een BIN.", "Your interest is recorded. The police will contact you about founding a BIN."),
+        ["interest.title"] = ("Geïnteresseerde bewoners", "Interested residents"),
+        ["interest.hint"] = ("Zij vroegen via de website om een BIN hier en gaven toestemming om gecontacteerd te worden over de oprichting.", "They asked for a BIN here on the website and agreed to be contacted about founding it."),
         ["requests.title"] = ("Aanvragen om lid te worden", "Requests to join"),
         ["requests.hint"] = ("Bewoners die hun nummer bevestigden via de website. Goedkeuren maakt hen lid; ze krijgen een welkomstsms.", "Residents who confirmed their number on the website. Approving makes them members; they get a welcome SMS."),
         ["requests.none"] = ("Geen openstaande aanvragen.", "No open requests."),
