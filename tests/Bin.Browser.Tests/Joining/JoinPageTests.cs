@@ -79,7 +79,7 @@ public class JoinPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         foreach (var page in new[] { "/", "/networks", "/join-requests" })
         {
             await resident.EvaluateAsync("url => Blazor.navigateTo(url)", page);
-            await resident.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+            await resident.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
             await Assertions.Expect(resident.Locator("input[name=username]")).ToBeVisibleAsync();
             await resident.GotoAsync("join");
             await BrowserFixture.WaitForCircuitAsync(resident);

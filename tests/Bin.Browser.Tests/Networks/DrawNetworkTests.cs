@@ -36,7 +36,7 @@ public class DrawNetworkTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await admin.GetByTestId("save-network").ClickAsync();
 
         // The new network's page: proposed, its idea recorded as the first founding step.
-        await admin.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/networks/[0-9a-f-]{36}$"));
+        await admin.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/networks/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await Assertions.Expect(admin.GetByTestId("network-status")).ToHaveTextAsync("Voorgesteld");
         await Assertions.Expect(admin.Locator("li[data-step=IdeaRegistered]")).ToHaveAttributeAsync("data-state", "done");
 
@@ -46,6 +46,8 @@ public class DrawNetworkTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await admin.GetByTestId("record-step").ClickAsync();
         await Assertions.Expect(admin.Locator("li[data-step=ConsultationHeld]")).ToHaveAttributeAsync("data-state", "done");
         await Assertions.Expect(admin.GetByTestId("network-status")).ToHaveTextAsync("In oprichting");
+        if (Environment.GetEnvironmentVariable("BIN_SCREENSHOTS") is { Length: > 0 } pictures)
+            await admin.ScreenshotAsync(new() { Path = Path.Combine(pictures, "bin-network-page.png"), FullPage = true });
 
         // The network list, filtered on "being founded", shows it alone.
         await admin.GetByTestId("nav-networks").ClickAsync();

@@ -250,6 +250,7 @@ function incidentIcon(i, selected) {
 
 function drawLegend(state, networks) {
   if (state.legend) state.legend.remove();
+  if (state.options.showLegend === false) return;
   const legend = L.control({ position: 'bottomleft' });
   legend.onAdd = () => {
     const div = L.DomUtil.create('div', 'map-legend');

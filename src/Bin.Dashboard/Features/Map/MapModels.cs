@@ -17,7 +17,7 @@ public sealed record MapHighlights(Guid? Incident, IReadOnlyCollection<Guid> Act
 
 /// <summary>The client options of the map (from <see cref="MapOptions"/>); <paramref name="FocusNetworkId"/>: open on this network.</summary>
 public sealed record MapClientOptions(string TileUrl, string TileAttribution, double CentreLatitude, double CentreLongitude, int Zoom, string LegendTitle, string IndicativeNote, string MembersLabel,
-    Guid? FocusNetworkId = null, MapDrawTexts? DrawTexts = null);
+    Guid? FocusNetworkId = null, MapDrawTexts? DrawTexts = null, bool ShowLegend = true);
 
 /// <summary>The drawing tool's hints, in the user's language.</summary>
 public sealed record MapDrawTexts(string Start, string Cont, string End, string Crossing);

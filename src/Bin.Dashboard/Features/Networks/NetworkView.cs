@@ -29,7 +29,7 @@ public sealed class NetworkView
     /// <summary>How many came to the info evening.</summary>
     public int? Attendance { get; set; }
 
-    /// <summary>Residents who asked for a BIN here (the idea and everyone who joined it from the public page).</summary>
+    /// <summary>Residents who asked for a BIN here (a residents' idea, and everyone who added to it from the public page).</summary>
     public int Interest { get; set; }
 
     public List<CharterVersionView> Charters { get; set; } = [];
@@ -122,7 +122,7 @@ public sealed partial class NetworkViewProjection : SingleStreamProjection<Netwo
     {
         view.Status = NetworkStatus.Proposed;
         view.IdeaSource = e.Data.Source;
-        view.Interest++;
+        if (e.Data.Source == IdeaSource.Residents) view.Interest++;
         Step(view, e, FoundingStep.IdeaRegistered, null, e.Data.RegisteredAt, e.Data.Summary);
     }
 
