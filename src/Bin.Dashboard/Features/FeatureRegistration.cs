@@ -2,6 +2,7 @@ using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Features.Replay;
 using Bin.Dashboard.Features.Sms;
 
 namespace Bin.Dashboard.Features;
@@ -16,6 +17,7 @@ public static class FeatureRegistration
         services.AddBinIncidents();
         services.AddBinMembers();
         services.AddBinAlerts(configuration);
+        services.AddBinReplay(configuration);
         return services;
     }
 
@@ -26,6 +28,7 @@ public static class FeatureRegistration
         app.MapBinIncidents();
         app.MapBinMembers();
         app.MapBinAlerts();
+        app.MapBinReplay();
         return app;
     }
 }
