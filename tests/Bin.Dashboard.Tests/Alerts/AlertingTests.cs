@@ -180,4 +180,22 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Contains("segments", await tooLong.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, dispatcher.StatusCode);
     }
+
+    [Fact]
+    public async Task Erasing_a_member_removes_their_number_from_the_outbox()
+    {
+        var number = (await ImportMembersAsync(Parelstrand, 1, "495"))[0];
+        var issued = await AlertAsync(await IncidentAsync(51.2470, 5.3450), Parelstrand);
+        await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Sent) == issued.Recipients);
+        var member = await host.App.Service<Bin.Dashboard.Features.Members.IMemberDirectory>().FindByPhoneAsync(number, default);
+
+        var admin = await host.App.ClientForAsync("admin");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/members/{member!.MemberId}")).StatusCode);
+
+        await using var connection = new Npgsql.NpgsqlConnection(host.App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM bin.bin_outbox WHERE member_id = @m AND phone IS NOT NULL", connection);
+        command.Parameters.AddWithValue("m", member.MemberId);
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
 }

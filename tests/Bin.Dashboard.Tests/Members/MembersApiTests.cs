@@ -217,4 +217,36 @@ public class MembersApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await ProblemAsync(response)).GetProperty("errors").TryGetProperty("body", out _));
     }
+
+    private async Task<HttpClient> SignedInBrowserAsync(string user)
+    {
+        var client = host.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = user, ["password"] = "bin-demo", ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [Fact]
+    public async Task The_members_page_opens_for_the_coordinator_from_the_nav_and_not_for_a_dispatcher()
+    {
+        var coordinator = await SignedInBrowserAsync("coordinator");
+        var dispatcher = await SignedInBrowserAsync("dispatcher");
+
+        var map = await coordinator.GetStringAsync("/");
+        var page = await coordinator.GetStringAsync($"/networks/{Kerkplein}/members");
+        var dispatcherMap = await dispatcher.GetStringAsync("/");
+        var dispatcherPage = await dispatcher.GetAsync($"/networks/{Kerkplein}/members");
+
+        Assert.Contains("data-testid=\"nav-members\"", map);
+        Assert.Contains("data-testid=\"member-row\"", page);
+        Assert.Contains("data-testid=\"member-form\"", page);
+        Assert.DoesNotContain("nav-members", dispatcherMap);
+        Assert.Equal(HttpStatusCode.Redirect, dispatcherPage.StatusCode);
+        Assert.StartsWith("/denied", dispatcherPage.Headers.Location!.PathAndQuery);
+    }
 }

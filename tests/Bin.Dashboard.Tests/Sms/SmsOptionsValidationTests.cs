@@ -114,4 +114,14 @@ public class SmsOptionsValidationTests
         Assert.Contains("Sms:Twilio:AccountSid", error.Message);
         Assert.DoesNotContain(Token, error.Message);
     }
+
+    [Fact]
+    public async Task Demo_members_are_refused_with_a_real_gateway()
+    {
+        await using var factory = new BinAppFactory(await TestPostgres.CreateDatabaseAsync(), CompleteTwilio());
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.StartServer());
+
+        Assert.Contains("Seed:DemoData", error.Message);
+    }
 }

@@ -34,6 +34,8 @@ public sealed class TwilioHostFixture : IAsyncLifetime
         ["Sms:Twilio:From"] = From,
         ["Sms:Twilio:ApiBaseUrl"] = apiBaseUrl,
         ["Sms:PublicBaseUrl"] = PublicBaseUrl,
+        // Demo members carry real-format numbers: never with a real gateway.
+        ["Seed:DemoData"] = "false",
     };
 
     public async Task DisposeAsync()

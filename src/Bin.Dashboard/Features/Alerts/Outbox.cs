@@ -229,6 +229,11 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
     public string AcknowledgeSql => $"UPDATE {Table} SET acked_at = COALESCE(acked_at, ?) WHERE alert_id = ? AND member_id = ?";
 
     /// <summary>Progress per network over the given alerts together.</summary>
+    /// <summary>Erasure: the member's number leaves the outbox; unsent messages are failed, never sent.</summary>
+    public string EraseNumberSql =>
+        $"UPDATE {Table} SET phone = NULL, status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END, " +
+        "error = CASE WHEN status IN ('queued', 'sending') THEN 'member erased' ELSE error END WHERE member_id = ?";
+
     public async Task<IReadOnlyList<NetworkProgress>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) =>
         (await ProgressForAlertsAsync(alertIds, ct)).Values.SelectMany(l => l)
             .GroupBy(p => p.NetworkId)

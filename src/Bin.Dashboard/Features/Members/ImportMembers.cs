@@ -19,7 +19,7 @@ public sealed record ImportReport(bool DryRun, bool Stored, int Imported, int Du
 public sealed record ImportOptions(bool DryRun = false, string? ConsentMethod = null, DateTimeOffset? ConsentAt = null);
 
 /// <summary>
-/// Imports a member list into one network. Rules (documented in the README):
+/// Imports a member list into one network. Rules (also in Features/Members/README.md):
 /// <list type="bullet">
 /// <item>Every line is checked like a single registration (name, Belgian mobile number, language).</item>
 /// <item>An invalid line blocks the whole import: nothing is stored, and the report says which line and why, so the
@@ -108,7 +108,6 @@ public sealed class MemberImport(IDocumentStore store, TimeProvider clock)
         return new ImportReport(options.DryRun, save, toStore.Count, reports.Count(r => r.Status == Duplicate), invalid,
             reports.OrderBy(r => r.Row).ToList());
     }
-
 }
 
 /// <summary>

@@ -33,7 +33,7 @@ public sealed class DuplicateMemberException(string message) : DomainException(m
 /// stream is appended with the expected version; a concurrent change makes this writer decide again.
 /// Access (admin, or coordinator of the member's network) is checked here, so every caller gets the same rule.
 /// </summary>
-public sealed class MemberCommands(IDocumentStore store, TimeProvider clock)
+public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outbox, TimeProvider clock)
 {
     /// <summary>The acting user recorded for what members do themselves by SMS (STOP).</summary>
     public static readonly ClaimsPrincipal SmsActor = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "sms")], "system"));
@@ -43,9 +43,8 @@ public sealed class MemberCommands(IDocumentStore store, TimeProvider clock)
     public async Task<MemberRegistered> RegisterAsync(Guid networkId, NewMember input, ClaimsPrincipal user, CancellationToken ct)
     {
         MemberAccess.EnsureMayManage(user, networkId);
+        var (name, phone, registered) = Check(networkId, input, clock.GetUtcNow());
         await EnsureNetworkExistsAsync(networkId, ct);
-        var now = clock.GetUtcNow();
-        var (name, phone, registered) = Check(networkId, input, now);
 
         await using var session = store.OpenSessionFor(user);
         var existing = await session.Query<MemberContact>().Where(c => c.Phone == phone.E164).Select(c => c.Id).ToListAsync(ct);
@@ -142,10 +141,15 @@ public sealed class MemberCommands(IDocumentStore store, TimeProvider clock)
         return recorded;
     }
 
-    /// <summary>Honours an erasure request: deletes the contact record and records <see cref="MemberErased"/>, together.</summary>
+    /// <summary>Honours an erasure request: deletes the contact record, blanks the number on the member's outbox rows
+    /// (unsent ones then never go) and records <see cref="MemberErased"/>, together.</summary>
     public Task<MemberErased?> EraseAsync(Guid memberId, ClaimsPrincipal user, CancellationToken ct) =>
         DecideAsync(memberId, user, checkAccess: true, state => MemberDecisions.Erase(state, new EraseMember(memberId), clock.GetUtcNow()),
-            session => session.Delete<MemberContact>(memberId), ct);
+            session =>
+            {
+                session.Delete<MemberContact>(memberId);
+                session.QueueSqlCommand(outbox.EraseNumberSql, memberId);
+            }, ct);
 
     private async Task<TEvent?> DecideAsync<TEvent>(Guid memberId, ClaimsPrincipal user, bool checkAccess, Func<Member?, TEvent?> decide,
         Action<IDocumentSession>? alongside, CancellationToken ct) where TEvent : class

@@ -10,6 +10,7 @@ internal sealed class DemoSeeder(
     IDocumentStore store,
     NetworkDirectory directory,
     IOptions<SeedOptions> options,
+    IOptions<Features.Sms.SmsOptions> sms,
     IHostEnvironment environment,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : IHostedService
@@ -17,6 +18,10 @@ internal sealed class DemoSeeder(
     public async Task StartAsync(CancellationToken ct)
     {
         if (!options.Value.DemoData) return;
+        // Demo members have valid-looking Belgian mobile numbers that may belong to real people.
+        if (!sms.Value.UsesSimulator)
+            throw new InvalidOperationException(
+                "Seed:DemoData registers demo members with real-format mobile numbers; it is refused while Sms:Gateway is twilio. Turn one of them off.");
         var registered = await NetworkSeed.SeedAsync(store, environment.ContentRootPath, clock, ct);
         if (registered > 0) directory.Invalidate();
         // Demo members (simulator numbers only: see MemberSeed) after the networks they belong to.
