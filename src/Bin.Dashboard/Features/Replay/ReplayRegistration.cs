@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Replay.DemoHistory;
 using Bin.Dashboard.Features.Replay.History;
 using Bin.Dashboard.Features.Replay.State;
 using Bin.Dashboard.Features.Replay.Timeline;
@@ -16,6 +17,7 @@ public static class ReplayRegistration
         services.AddSingleton(sp => new TimelineProjection(sp.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema));
         services.AddSingleton<HistoryQuery>();
         services.AddSingleton<StateQuery>();
+        services.AddSingleton<HistoryGenerator>();
         // Before the demo seed (registered later): events stored before the timeline existed are filled in first.
         services.AddHostedService<TimelineBackfill>();
         services.ConfigureMarten((sp, o) =>
@@ -25,6 +27,7 @@ public static class ReplayRegistration
             o.Storage.ExtendedSchemaObjects.Add(TimelineTable.Define(schema));
             o.Projections.Add(sp.GetRequiredService<TimelineProjection>(), ProjectionLifecycle.Inline);
             o.Schema.For<TimelineMarker>().Identity(m => m.Id);
+            o.Schema.For<DemoHistoryRun>().Identity(r => r.Id);
         });
         return services;
     }
