@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Replay.DemoHistory;
+using Bin.Dashboard.Features.Replay.Evaluation;
 using Bin.Dashboard.Features.Replay.History;
 using Bin.Dashboard.Features.Replay.State;
 using Bin.Dashboard.Features.Replay.Timeline;
@@ -18,6 +19,7 @@ public static class ReplayRegistration
         services.AddSingleton<HistoryQuery>();
         services.AddSingleton<StateQuery>();
         services.AddSingleton<HistoryGenerator>();
+        services.AddSingleton<EvaluationQuery>();
         // Before the demo seed (registered later): events stored before the timeline existed are filled in first.
         services.AddHostedService<TimelineBackfill>();
         services.ConfigureMarten((sp, o) =>
@@ -35,6 +37,7 @@ public static class ReplayRegistration
     public static IEndpointRouteBuilder MapBinReplay(this IEndpointRouteBuilder app)
     {
         app.MapHistory();
+        app.MapEvaluation();
         return app;
     }
 }
