@@ -18,6 +18,7 @@ export function init(element, options, dotnet) {
     incidentLayers: new Map(),
     highlights: { incident: null, activeNetworks: [], selectedNetworks: [] },
     badges: {},
+    pulsing: new Set(),
     legend: null,
     fitted: false,
   };
@@ -94,6 +95,13 @@ export function setBadges(element, badges) {
   labelNetworks(state);
 }
 
+export function setPulses(element, ids) {
+  const state = maps.get(element);
+  if (!state) return;
+  state.pulsing = new Set(ids || []);
+  styleNetworks(state);
+}
+
 export function dispose(element) {
   const state = maps.get(element);
   if (state) { state.map.remove(); maps.delete(element); }
@@ -113,6 +121,7 @@ function styleNetworks(state) {
     if (el) {
       el.classList.toggle('network-active', active.has(id));
       el.classList.toggle('network-selected', selected.has(id));
+      el.classList.toggle('network-pulse', state.pulsing.has(id));
       el.setAttribute('data-network', id);
     }
   }
