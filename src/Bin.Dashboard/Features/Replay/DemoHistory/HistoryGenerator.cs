@@ -47,19 +47,40 @@ public sealed class HistoryGenerator(
         var watch = Stopwatch.StartNew();
         var plan = await PlanAsync(profile, ct);
         var planned = watch.Elapsed;
+        var run = new DemoHistoryRun
+        {
+            From = profile.Start, To = profile.End, IncidentsPerDay = profile.IncidentsPerDay, Seed = profile.Seed,
+            Incidents = plan.Incidents, Alerts = plan.Alerts, Acknowledgements = plan.Acknowledgements, Replies = plan.Replies,
+            Messages = plan.Messages.Count, Joiners = plan.Joiners, OptOuts = plan.OptOuts, Events = plan.Events.Count,
+        };
+        if (await WriteAsync(plan, run, () => Math.Round(watch.Elapsed.TotalSeconds, 1), ct) is { } other) return new HistoryRunResult(false, other);
+        logger.LogInformation(
+            "Demo history {From:u} – {To:u}: {Incidents} incidents, {Alerts} alerts, {Acks} acknowledgements, {Replies} replies, {Messages} SMS, " +
+            "{Joiners} new members, {OptOuts} opt-outs; {Events} events in {Seconds:0.0} s (planning {Planning:0.0} s)",
+            run.From, run.To, run.Incidents, run.Alerts, run.Acknowledgements, run.Replies, run.Messages, run.Joiners, run.OptOuts, run.Events,
+            watch.Elapsed.TotalSeconds, planned.TotalSeconds);
+        return new HistoryRunResult(true, run);
+    }
 
+    /// <summary>
+    /// Writes a plan in one transaction under the generator's lock. With a <paramref name="run"/> record, only when
+    /// none exists yet: then the existing one is returned and nothing is written. (Tests write hand-made plans without one.)
+    /// </summary>
+    internal async Task<DemoHistoryRun?> WriteAsync(HistoryPlan plan, DemoHistoryRun? run, Func<double> seconds, CancellationToken ct)
+    {
         await using var connection = new NpgsqlConnection(outbox.ConnectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockKey})", connection, transaction))
             await lockCommand.ExecuteNonQueryAsync(ct);
-        await using (var check = store.LightweightSession(SessionOptions.ForTransaction(transaction, shouldAutoCommit: false)))
+        if (run is not null)
         {
+            await using var check = store.LightweightSession(SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));
             // Another node generated it while this one waited for the lock.
             if (await check.LoadAsync<DemoHistoryRun>(DemoHistoryRun.Key, ct) is { } done)
             {
                 await transaction.RollbackAsync(ct);
-                return new HistoryRunResult(false, done);
+                return done;
             }
         }
 
@@ -78,25 +99,16 @@ public sealed class HistoryGenerator(
         foreach (var messages in plan.Messages.Chunk(MessagesPerCopy))
             await outbox.InsertPastAsync(connection, messages, ct);
 
-        var run = new DemoHistoryRun
+        if (run is not null)
         {
-            From = profile.Start, To = profile.End, IncidentsPerDay = profile.IncidentsPerDay, Seed = profile.Seed,
-            Incidents = plan.Incidents, Alerts = plan.Alerts, Acknowledgements = plan.Acknowledgements, Replies = plan.Replies,
-            Messages = plan.Messages.Count, Joiners = plan.Joiners, OptOuts = plan.OptOuts, Events = plan.Events.Count,
-            Seconds = Math.Round(watch.Elapsed.TotalSeconds, 1), GeneratedAt = clock.GetUtcNow(),
-        };
-        await using (var session = store.LightweightSession(SessionOptions.ForTransaction(transaction, shouldAutoCommit: false)))
-        {
+            run.Seconds = seconds();
+            run.GeneratedAt = clock.GetUtcNow();
+            await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));
             session.Store(run);
             await session.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
-        logger.LogInformation(
-            "Demo history {From:u} – {To:u}: {Incidents} incidents, {Alerts} alerts, {Acks} acknowledgements, {Replies} replies, {Messages} SMS, " +
-            "{Joiners} new members, {OptOuts} opt-outs; {Events} events in {Seconds:0.0} s (planning {Planning:0.0} s)",
-            run.From, run.To, run.Incidents, run.Alerts, run.Acknowledgements, run.Replies, run.Messages, run.Joiners, run.OptOuts, run.Events,
-            watch.Elapsed.TotalSeconds, planned.TotalSeconds);
-        return new HistoryRunResult(true, run);
+        return null;
     }
 
     /// <summary>The plan for the networks and members registered now.</summary>

@@ -415,7 +415,8 @@ public sealed class HistoryPlanner
         // Log-normal around a median of four minutes.
         var normal = Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
         var minutes = Math.Min(4 * Math.Exp(1.1 * normal), _ackWindow.TotalMinutes - 5);
-        return TimeSpan.FromSeconds(Math.Max(15, minutes * 60));
+        // Whole milliseconds: PostgreSQL keeps microseconds, and the event's time must equal its timestamp exactly.
+        return TimeSpan.FromTicks((long)Math.Round(Math.Max(15, minutes * 60) * 1_000) * TimeSpan.TicksPerMillisecond);
     }
 
     private void PlanOptOut(MemberRecord member, DateTimeOffset at)
