@@ -13,6 +13,8 @@ internal static class LoadHarness
     private static readonly Scenario[] Scenarios =
     [
         LiveFeedLatency.Scenario,
+        AlertTenThousand.Scenario,
+        SustainedAcks.Scenario,
     ];
 
     public static async Task<int> Main(string[] args)

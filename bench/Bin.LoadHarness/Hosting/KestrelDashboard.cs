@@ -15,7 +15,10 @@ namespace Bin.LoadHarness.Hosting;
 /// are the Lommel demo networks and one account per role (password <see cref="Password"/>, user name = role).
 /// Kept in the harness rather than Bin.Testing so the test hosts stay as they are.
 /// </summary>
-internal sealed class KestrelDashboard(string connectionString, Action<IServiceCollection>? configureServices) : WebApplicationFactory<Program>
+internal sealed class KestrelDashboard(
+    string connectionString,
+    Action<IServiceCollection>? configureServices,
+    IReadOnlyDictionary<string, string?>? settings) : WebApplicationFactory<Program>
 {
     public const string Password = "bin-load";
 
@@ -24,10 +27,13 @@ internal sealed class KestrelDashboard(string connectionString, Action<IServiceC
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
-    /// <param name="configureServices">Runs after the dashboard's own registrations (probes).</param>
-    public static async Task<KestrelDashboard> StartAsync(Action<IServiceCollection>? configureServices, CancellationToken ct)
+    /// <param name="configureServices">Runs after the dashboard's own registrations (probes, a stand-in gateway).</param>
+    /// <param name="settings">Configuration a scenario needs on top of the above (e.g. <c>Sms:MessagesPerSecond</c>);
+    /// every scenario prints the ones it sets.</param>
+    public static async Task<KestrelDashboard> StartAsync(Action<IServiceCollection>? configureServices, CancellationToken ct,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new KestrelDashboard(await TestPostgres.CreateDatabaseAsync("bin_load"), configureServices);
+        var host = new KestrelDashboard(await TestPostgres.CreateDatabaseAsync("bin_load"), configureServices, settings);
         host.UseKestrel(0); // 0: Kestrel binds a free port; the factory then points ClientOptions.BaseAddress at it.
         host.StartServer();
         await host.CreateAccountsAsync(ct);
@@ -46,6 +52,8 @@ internal sealed class KestrelDashboard(string connectionString, Action<IServiceC
         // appsettings.json says Information by default; a deployment would raise it, and console logging
         // of every sign-in would otherwise be part of what is measured.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
         if (configureServices is not null) builder.ConfigureServices(configureServices);
     }
 

@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
@@ -14,9 +15,11 @@ public static class FeatureRegistration
     {
         services.AddBinNetworks(configuration);
         services.AddBinSms(configuration);
+        services.AddBinFounding();
         services.AddBinIncidents();
         services.AddBinMembers();
         services.AddBinAlerts(configuration);
+        services.AddBinFeedback(configuration);
         services.AddBinReplay(configuration);
         return services;
     }
@@ -25,9 +28,11 @@ public static class FeatureRegistration
     {
         app.MapGetNetworks();
         app.MapBinSms();
+        app.MapBinFounding();
         app.MapBinIncidents();
         app.MapBinMembers();
         app.MapBinAlerts();
+        app.MapBinFeedback();
         app.MapBinReplay();
         return app;
     }

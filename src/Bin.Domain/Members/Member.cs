@@ -37,6 +37,9 @@ public sealed record Member(
                 (not null, MemberNetworksChanged n) => state.Apply(n),
                 (not null, MemberLanguageChanged l) => state.Apply(l),
                 (not null, MemberErased x) => state.Apply(x),
+                // The alerts feature writes a member's acknowledgements and replies to the member's stream (so hundreds
+                // of them never contend for one stream); they change nothing the member decisions look at.
+                (not null, Alerts.TipAcknowledged or Alerts.ReplyReceived) => state,
                 _ => throw new InvalidOperationException($"{e.GetType().Name} cannot follow the member's history so far."),
             };
         }

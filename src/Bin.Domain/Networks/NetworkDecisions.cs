@@ -7,6 +7,9 @@ public sealed record RegisterNetwork(Guid NetworkId, string Name, Polygon Bounda
 
 public sealed record ChangeNetworkBoundary(Guid NetworkId, Polygon Boundary, bool Indicative);
 
+/// <summary>A new network proposed with a drawn boundary: it starts the founding workflow with its idea.</summary>
+public sealed record ProposeNetwork(Guid NetworkId, string Name, Polygon Boundary, bool Indicative, IdeaSource Source, string? Summary);
+
 /// <summary>Pure decisions for a network's stream: state + command → events, or a <see cref="DomainException"/>.</summary>
 public static class NetworkDecisions
 {
@@ -25,12 +28,36 @@ public static class NetworkDecisions
         return new NetworkRegistered(command.NetworkId, name, command.Boundary, command.Status, command.Indicative, now);
     }
 
-    public static NetworkBoundaryChanged ChangeBoundary(Network? network, ChangeNetworkBoundary command, DateTimeOffset now)
+    /// <summary>
+    /// A proposed network: registered with status <see cref="NetworkStatus.Proposed"/> and its founding idea, in one
+    /// go. The boundary must fit the zone and leave the other networks alone.
+    /// </summary>
+    public static (NetworkRegistered Registered, FoundingIdeaRegistered Idea) Propose(Network? existing, ProposeNetwork command, BoundaryContext context, DateTimeOffset now)
+    {
+        var registered = Register(existing, new RegisterNetwork(command.NetworkId, command.Name, command.Boundary, NetworkStatus.Proposed, command.Indicative), now);
+        EnsureNameFree(command.NetworkId, registered.Name, context);
+        NetworkBoundaries.EnsureAcceptable(command.NetworkId, command.Boundary, context);
+        var idea = FoundingDecisions.RegisterIdea(Network.Create(registered), new RegisterFoundingIdea(command.NetworkId, command.Source, command.Summary), now);
+        return (registered, idea);
+    }
+
+    /// <summary>A redrawn or imported boundary: valid, inside the zone, not over another network; never for a dissolved one.</summary>
+    public static NetworkBoundaryChanged ChangeBoundary(Network? network, ChangeNetworkBoundary command, BoundaryContext context, DateTimeOffset now)
     {
         if (network is null)
             throw new DomainException($"Network {command.NetworkId} does not exist.", "networkId");
-        EnsureValidBoundary(command.Boundary);
+        if (network.Status == NetworkStatus.Dissolved)
+            throw new DomainException($"{network.Name} is dissolved; its boundary can no longer change.", "status");
+        NetworkBoundaries.EnsureAcceptable(command.NetworkId, command.Boundary, context);
         return new NetworkBoundaryChanged(command.NetworkId, command.Boundary, command.Indicative, now);
+    }
+
+    /// <summary>Two networks that are not dissolved never share a name: people tell networks apart by it.</summary>
+    public static void EnsureNameFree(Guid networkId, string name, BoundaryContext context)
+    {
+        var taken = context.Neighbours.FirstOrDefault(n => n.NetworkId != networkId && string.Equals(n.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (taken is not null)
+            throw new DomainException($"There is already a network called {taken.Name}.", "name");
     }
 
     /// <summary>One place decides whether a boundary can be a network: a simple, closed, valid ring in WGS84.</summary>

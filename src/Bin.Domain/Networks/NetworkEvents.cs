@@ -2,7 +2,10 @@ using NetTopologySuite.Geometries;
 
 namespace Bin.Domain.Networks;
 
-/// <summary>Where a network stands in its life: founding, recognised and running, or no longer running.</summary>
+/// <summary>
+/// Where a network stands in its life: an idea (proposed), being founded, recognised by FOD Binnenlandse Zaken,
+/// running (active), paused (suspended) or ended (dissolved). Values are stored by number: add new ones at the end.
+/// </summary>
 public enum NetworkStatus
 {
     Proposed,
@@ -10,6 +13,13 @@ public enum NetworkStatus
     Active,
     Suspended,
     Dissolved,
+    Recognised,
+}
+
+/// <summary>Every event of a network's stream names its network, so the live feed and readers need no lookup.</summary>
+public interface INetworkEvent
+{
+    Guid NetworkId { get; }
 }
 
 /// <summary>A network (BIN) entered the system with its boundary. <paramref name="Indicative"/> marks a boundary
@@ -20,11 +30,11 @@ public sealed record NetworkRegistered(
     Polygon Boundary,
     NetworkStatus Status,
     bool Indicative,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt) : INetworkEvent;
 
 /// <summary>The network's boundary was redrawn or imported.</summary>
 public sealed record NetworkBoundaryChanged(
     Guid NetworkId,
     Polygon Boundary,
     bool Indicative,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt) : INetworkEvent;

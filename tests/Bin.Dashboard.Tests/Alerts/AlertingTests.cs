@@ -51,6 +51,12 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
         }
     }
 
+    /// <summary>
+    /// Until nothing of the alert is queued any more. Not "all sent": the simulator reports numbers ending in 99 as
+    /// failed a second after sending them, so on a slow machine some fail before the last one is sent.
+    /// </summary>
+    private Task<NetworkProgress[]> WaitUntilHandedOverAsync(Guid alertId) => WaitForAsync(alertId, p => p.Sum(x => x.Queued) == 0);
+
     /// <summary>Adds members through the CSV import and returns their numbers.</summary>
     private async Task<List<string>> ImportMembersAsync(Guid network, int count, string prefix)
     {
@@ -101,7 +107,7 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
     {
         var numbers = await ImportMembersAsync(Parelstrand, 200, "491");
         var issued = await AlertAsync(await IncidentAsync(51.2470, 5.3450), Parelstrand);
-        await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Sent) == issued.Recipients);
+        await WaitUntilHandedOverAsync(issued.AlertId);
 
         var client = host.App.CreateClient();
         var responses = await Task.WhenAll(numbers.Select(n => client.SendAsync(TwilioSigner.Inbound(n, n.EndsWith('7') ? " ja " : "OK"))));
@@ -118,7 +124,7 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
     {
         var number = (await ImportMembersAsync(Parelstrand, 1, "492"))[0];
         var issued = await AlertAsync(await IncidentAsync(51.2470, 5.3450), Parelstrand);
-        await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Sent) == issued.Recipients);
+        await WaitUntilHandedOverAsync(issued.AlertId);
         var client = host.App.CreateClient();
         var sid = "SM" + Guid.NewGuid().ToString("N");
 
@@ -131,12 +137,34 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task The_same_MessageSid_posted_twice_at_the_same_moment_is_answered_ok_both_times_and_recorded_once()
+    {
+        // A gateway retrying while the first request is still being handled: both race for the member's stream.
+        var numbers = await ImportMembersAsync(Parelstrand, 20, "495");
+        var issued = await AlertAsync(await IncidentAsync(51.2470, 5.3450), Parelstrand);
+        await WaitUntilHandedOverAsync(issued.AlertId);
+        var client = host.App.CreateClient();
+
+        var responses = await Task.WhenAll(numbers.SelectMany(number =>
+        {
+            var sid = "SM" + Guid.NewGuid().ToString("N");
+            return new[] { client.SendAsync(TwilioSigner.Inbound(number, "OK", sid)), client.SendAsync(TwilioSigner.Inbound(number, "OK", sid)) };
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await using var session = host.App.Service<IDocumentStore>().QuerySession();
+        var acknowledged = await session.Events.QueryRawEventDataOnly<TipAcknowledged>().Where(a => a.AlertId == issued.AlertId).Select(a => a.MemberId).ToListAsync();
+        Assert.Equal(20, acknowledged.Count);
+        Assert.Equal(20, acknowledged.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_free_text_answer_is_recorded_as_a_reply_on_the_incident()
     {
         var number = (await ImportMembersAsync(Parelstrand, 1, "493"))[0];
         var incident = await IncidentAsync(51.2470, 5.3450);
         var issued = await AlertAsync(incident, Parelstrand);
-        await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Sent) == issued.Recipients);
+        await WaitUntilHandedOverAsync(issued.AlertId);
 
         await host.App.CreateClient().SendAsync(TwilioSigner.Inbound(number, "Grijze bestelwagen reed net weg richting kanaal"));
 
@@ -152,7 +180,7 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
     {
         var number = (await ImportMembersAsync(Parelstrand, 1, "494"))[0];
         var issued = await AlertAsync(await IncidentAsync(51.2470, 5.3450), Parelstrand);
-        await WaitForAsync(issued.AlertId, p => p.Sum(x => x.Sent) == issued.Recipients);
+        await WaitUntilHandedOverAsync(issued.AlertId);
         var request = TwilioSigner.Inbound(number, "OK");
         request.Headers.Remove("X-Twilio-Signature");
         request.Headers.Add("X-Twilio-Signature", Convert.ToBase64String(new byte[20]));

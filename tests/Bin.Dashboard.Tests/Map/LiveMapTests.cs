@@ -69,7 +69,7 @@ public class LiveMapTests : BunitContext
         // Blazor serialises interop arguments with web (camelCase) names; LiveMap.razor.js reads these.
         var sent = _module.Invocations["setNetworks"].Single().Arguments[1];
         var json = JsonSerializer.SerializeToElement(sent, new JsonSerializerOptions(JsonSerializerDefaults.Web))[0];
-        Assert.Equal(["id", "name", "status", "indicative", "memberCount", "colour", "rings"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "name", "status", "indicative", "memberCount", "colour", "rings", "founding"], json.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public class NetworkDecisionsTests
 {
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+    private static readonly BoundaryContext Lommel = new(Bin.Domain.Geometry.ServiceArea.Lommel, []);
 
     private static Polygon Square(double x, double y, double size) => Factory.CreatePolygon(
     [
@@ -66,7 +67,7 @@ public class NetworkDecisionsTests
     public void Changing_the_boundary_of_an_unknown_network_is_refused()
     {
         Assert.Throws<DomainException>(() => NetworkDecisions.ChangeBoundary(null,
-            new ChangeNetworkBoundary(Guid.NewGuid(), Square(5.3, 51.2, 0.01), false), Now));
+            new ChangeNetworkBoundary(Guid.NewGuid(), Square(5.3, 51.2, 0.01), false), Lommel, Now));
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class NetworkDecisionsTests
             new RegisterNetwork(Guid.NewGuid(), "Molle Hoeven", Square(5.3, 51.2, 0.01), NetworkStatus.Active, true), Now));
         var newBoundary = Square(5.3, 51.2, 0.02);
 
-        var changed = network.Apply(NetworkDecisions.ChangeBoundary(network, new ChangeNetworkBoundary(network.Id, newBoundary, false), Now));
+        var changed = network.Apply(NetworkDecisions.ChangeBoundary(network, new ChangeNetworkBoundary(network.Id, newBoundary, false), Lommel, Now));
 
         Assert.True(changed.Boundary.EqualsExact(newBoundary));
         Assert.False(changed.Indicative);

@@ -4,6 +4,7 @@ using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Bin.Domain;
 using Bin.Domain.Alerts;
+using Bin.Domain.Feedback;
 using Bin.Domain.Members;
 using Bin.Domain.Sms;
 using Marten;
@@ -61,6 +62,7 @@ public sealed class AlertCommands(
             recentByOfficer, options.Value.MaxAlertsPerOfficerPerHour);
 
         var issued = AlertDecisions.Issue(context, command, now);
+        var reminder = ReminderDecisions.Schedule(issued.AlertId, command.ReminderAfterMinutes, now);
 
         var messages = recipients.Select(r =>
         {
@@ -76,7 +78,8 @@ public sealed class AlertCommands(
         await using (var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false)))
         {
             session.LastModifiedBy = userName;
-            session.Events.StartStream<AlertView>(issued.AlertId, issued);
+            // The reminder's trigger is set by the feedback feature when it sees ReminderScheduled (and by its sweep).
+            session.Events.StartStream<AlertView>(issued.AlertId, reminder is null ? [issued] : [issued, reminder]);
             await session.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);

@@ -21,7 +21,7 @@ public static class AlertEndpoints
                 {
                     var body = await JsonBody.ReadAsync(http.Request, ct);
                     var command = new IssueAlert(Guid.CreateVersion7(), id, body.GuidList("networkIds"),
-                        body.OptionalString("tipTemplateId"), body.OptionalString("tip"));
+                        body.OptionalString("tipTemplateId"), body.OptionalString("tip"), body.OptionalInteger("reminderAfterMinutes"));
                     var issued = await commands.IssueAsync(command, http.User, ct);
                     return Results.Accepted($"/api/alerts/{issued.AlertId}", new Issued(issued.AlertId, issued.Recipients, issued.RecipientsPerNetwork));
                 }
@@ -35,7 +35,7 @@ public static class AlertEndpoints
                 }
             })
             .RequireAuthorization(Policies.Alert)
-            .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId } → 202 { alertId, recipients }.");
+            .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId }, optionally reminderAfterMinutes → 202 { alertId, recipients }.");
 
         app.MapGet("/api/alerts/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, OutboxStore outbox, CancellationToken ct) =>
         {

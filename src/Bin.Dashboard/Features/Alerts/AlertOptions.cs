@@ -15,8 +15,10 @@ public sealed class AlertOptions
     /// <summary>Attempts per message before a transient failure becomes final.</summary>
     [Range(1, 20)] public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Messages claimed per round trip by the sender.</summary>
-    [Range(1, 5000)] public int SendBatchSize { get; set; } = 200;
+    /// <summary>Messages claimed per round trip by the sender when there is no rate limit (with one, it claims two
+    /// seconds' worth). Each round costs a claim and a record round trip, so big alerts want big batches
+    /// (bench: 10,000 recipients in 1.3–3.0 s at 2000, 3.5–8.3 s at 200 on a loaded 2-core machine).</summary>
+    [Range(1, 5000)] public int SendBatchSize { get; set; } = 2000;
 
     /// <summary>Messages handed to the gateway at the same time.</summary>
     [Range(1, 256)] public int SendParallelism { get; set; } = 16;

@@ -1,4 +1,5 @@
 using Bin.Domain.Alerts;
+using Bin.Domain.Feedback;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -17,6 +18,11 @@ public sealed class AlertView
     public int SegmentsPerMessage { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
     public string IssuedBy { get; set; } = "";
+
+    /// <summary>When the tip is re-sent to members who did not acknowledge it; null: no reminder.</summary>
+    public DateTimeOffset? ReminderAt { get; set; }
+    public DateTimeOffset? ReminderSentAt { get; set; }
+    public int? ReminderRecipients { get; set; }
 
     [Marten.Schema.Version]
     public long Version { get; set; }
@@ -40,5 +46,13 @@ public sealed partial class AlertViewProjection : SingleStreamProjection<AlertVi
             IssuedAt = e.IssuedAt,
             IssuedBy = @event.UserName ?? "",
         };
+    }
+
+    public static void Apply(ReminderScheduled e, AlertView view) => view.ReminderAt = e.SendAt;
+
+    public static void Apply(ReminderSent e, AlertView view)
+    {
+        view.ReminderSentAt = e.SentAt;
+        view.ReminderRecipients = e.Recipients;
     }
 }

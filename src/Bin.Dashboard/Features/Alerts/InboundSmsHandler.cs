@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Sms;
 using Bin.Domain.Alerts;
@@ -32,7 +33,30 @@ internal sealed class InboundSmsHandler(
     TimeProvider clock,
     ILogger<InboundSmsHandler> logger) : IInboundSmsHandler
 {
+    private const int MaxAttempts = 3;
+
+    /// <summary>An alert's incident never changes: remembered so an acknowledgement does not load the alert again.</summary>
+    private readonly ConcurrentDictionary<Guid, Guid> _incidentOfAlert = new();
+
     public async Task HandleAsync(InboundSms sms, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await HandleOnceAsync(sms, ct);
+                return;
+            }
+            catch (JasperFx.Events.EventStreamUnexpectedMaxEventIdException) when (attempt < MaxAttempts)
+            {
+                // Another message of the same member was recorded at the same moment — usually this very MessageSid,
+                // posted twice by a retrying gateway. Nothing was written; start again: a repeat now finds its
+                // MessageSid and stops, a different message is appended after the other one.
+            }
+        }
+    }
+
+    private async Task HandleOnceAsync(InboundSms sms, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         session.LastModifiedBy = "sms";
@@ -42,6 +66,7 @@ internal sealed class InboundSmsHandler(
         var phone = Normalise(sms.From);
         var member = phone is null ? null : await members.FindByPhoneAsync(phone, ct);
         var intent = InboundText.Classify(sms.Body);
+        var queued = false; // an SMS to send (the opt-out confirmation): only then is the sender woken
         session.Insert(new InboundMessage { Id = sms.MessageSid, MemberId = member?.MemberId, Intent = intent.Intent.ToString(), ReceivedAt = now });
 
         if (member is null)
@@ -51,7 +76,7 @@ internal sealed class InboundSmsHandler(
         else
         {
             var tip = await outbox.LatestTipAsync(member.MemberId, now - options.Value.AcknowledgementWindow, ct);
-            var incidentId = tip is null ? (Guid?)null : (await session.LoadAsync<AlertView>(tip.AlertId, ct))?.IncidentId;
+            var incidentId = tip is null ? null : await IncidentOfAsync(session, tip.AlertId, ct);
             switch (intent.Intent)
             {
                 case InboundIntent.Acknowledge when tip is not null && incidentId is not null:
@@ -70,6 +95,7 @@ internal sealed class InboundSmsHandler(
                         var text = OptOutConfirmation(member.Language);
                         outbox.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), Guid.Empty, member.MemberId, Guid.Empty,
                             MessageKind.Confirmation, member.Language, phone!, text, SmsEncoding.Analyze(text).Segments), now);
+                        queued = true;
                     }
                     break;
                 default:
@@ -87,7 +113,16 @@ internal sealed class InboundSmsHandler(
             // The same MessageSid arrived twice at the same moment; the other request recorded it.
             return;
         }
-        signal.Wake();
+        if (queued) signal.Wake();
+    }
+
+    private async Task<Guid?> IncidentOfAsync(IDocumentSession session, Guid alertId, CancellationToken ct)
+    {
+        if (_incidentOfAlert.TryGetValue(alertId, out var known)) return known;
+        var alert = await session.LoadAsync<AlertView>(alertId, ct);
+        if (alert is null) return null;
+        _incidentOfAlert.TryAdd(alertId, alert.IncidentId);
+        return alert.IncidentId;
     }
 
     private static string? Normalise(string from)

@@ -2,8 +2,6 @@ using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
 using Bin.Domain;
 using Bin.Domain.Incidents;
-using JasperFx.Events;
-using Marten.Exceptions;
 
 namespace Bin.Dashboard.Features.Incidents;
 
@@ -36,30 +34,7 @@ public static class ChangeIncidentEndpoints
         return app;
     }
 
-    private static async Task<IResult> Run(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (DomainException ex) when (ex.Field == "id")
-        {
-            return Problems.NotFound(ex.Message);
-        }
-        catch (DomainException ex) when (ex.Field is null)
-        {
-            return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible now");
-        }
-        catch (DomainException ex)
-        {
-            return Problems.From(ex);
-        }
-        catch (EventStreamUnexpectedMaxEventIdException)
-        {
-            return Results.Problem(detail: "Someone else changed this incident at the same moment; reload and try again.",
-                statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
-        }
-    }
+    private static Task<IResult> Run(Func<Task<IResult>> action) => Problems.ForCommand(action, "incident");
 
     /// <summary>Outcomes by their API ids: suspect-caught, nothing-found, false-alarm, handed-over, resolved.</summary>
     public static IncidentOutcome ParseOutcome(string value)

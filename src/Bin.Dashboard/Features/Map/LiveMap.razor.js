@@ -1,5 +1,9 @@
 // The live map's browser side: one Leaflet map per element. Blazor owns the state; this module draws it.
+// Optional: a picked-point pin, "use my location", and a drawing mode (Leaflet.draw, loaded on first use) in which
+// an administrator draws a new network polygon or edits one; every change of the shape goes back to Blazor.
 const maps = new WeakMap();
+const drawStyle = { color: '#b8860b', weight: 3, dashArray: null, fillColor: '#f2c200', fillOpacity: 0.25 };
+let drawLibrary = null;
 
 const transparentTile = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 
@@ -21,6 +25,11 @@ export function init(element, options, dotnet) {
     pulsing: new Set(),
     legend: null,
     fitted: false,
+    pin: null,
+    drawn: null,
+    drawer: null,
+    edited: null,
+    hidden: null,
   };
   map.on('click', e => dotnet.invokeMethodAsync('MapClicked', e.latlng.lat, e.latlng.lng));
   maps.set(element, state);
@@ -46,7 +55,10 @@ export function setNetworks(element, networks) {
   styleNetworks(state);
   labelNetworks(state);
   if (!state.fitted && networks.length > 0) {
-    state.map.fitBounds(L.featureGroup([...state.networkLayers.values()].map(v => v.polygon)).getBounds(), { padding: [24, 24] });
+    // A page about one network opens on it; otherwise on all of them.
+    const focus = state.options.focusNetworkId && state.networkLayers.get(state.options.focusNetworkId);
+    const bounds = focus ? focus.polygon.getBounds() : L.featureGroup([...state.networkLayers.values()].map(v => v.polygon)).getBounds();
+    state.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
     state.fitted = true;
   }
 }
@@ -95,6 +107,110 @@ export function setBadges(element, badges) {
   labelNetworks(state);
 }
 
+// A pin on a picked point (null removes it).
+export function setPin(element, point) {
+  const state = maps.get(element);
+  if (!state) return;
+  if (state.pin) { state.pin.remove(); state.pin = null; }
+  if (!point) return;
+  state.pin = L.circleMarker([point.latitude, point.longitude], { radius: 9, color: '#14263b', weight: 3, fillColor: '#f2c200', fillOpacity: 1, className: 'map-pin' })
+    .addTo(state.map);
+  if (!state.map.getBounds().contains(state.pin.getLatLng())) state.map.panTo(state.pin.getLatLng());
+}
+
+// The browser's position, handed to Blazor like a click on the map; a refusal or failure is reported with its message.
+export function locate(element) {
+  const state = maps.get(element);
+  if (!state) return;
+  state.map.once('locationfound', e => {
+    state.map.setView(e.latlng, Math.max(state.map.getZoom(), 15));
+    state.dotnet.invokeMethodAsync('MapClicked', e.latlng.lat, e.latlng.lng);
+  });
+  state.map.once('locationerror', e => state.dotnet.invokeMethodAsync('LocateFailed', e.message || 'unavailable'));
+  state.map.locate({ setView: false, enableHighAccuracy: true, timeout: 15000 });
+}
+
+// Drawing mode: null ends it; { editNetworkId: null } draws a new polygon; { editNetworkId } edits that network's outline.
+export async function setDrawing(element, drawing) {
+  const state = maps.get(element);
+  if (!state) return;
+  stopDrawing(state);
+  if (!drawing) return;
+  await loadDraw(state.options.drawTexts);
+  if (maps.get(element) !== state) return;
+  state.drawn = L.featureGroup().addTo(state.map);
+  state.onCreated = e => {
+    state.drawn.clearLayers();
+    edit(state, e.layer);
+  };
+  state.map.on(L.Draw.Event.CREATED, state.onCreated);
+  const existing = drawing.editNetworkId && state.networkLayers.get(drawing.editNetworkId);
+  if (existing) {
+    // Edit a copy of the outline (without the repeated closing point); the original fades meanwhile.
+    state.hidden = existing.polygon;
+    state.hidden.setStyle({ opacity: 0.2, fillOpacity: 0.03 });
+    edit(state, L.polygon(existing.network.rings[0].slice(0, -1)));
+    state.map.fitBounds(state.edited.getBounds(), { padding: [40, 40], maxZoom: 17 });
+  } else {
+    state.drawer = new L.Draw.Polygon(state.map, { allowIntersection: false, showArea: false, shapeOptions: drawStyle });
+    state.drawer.enable();
+  }
+}
+
+// Closes the polygon being drawn (the same as clicking its first point), once it has three points.
+export function finishDrawing(element) {
+  const state = maps.get(element);
+  if (state && state.drawer && state.drawer.enabled() && state.drawer._markers && state.drawer._markers.length >= 3) state.drawer.completeShape();
+}
+
+function edit(state, layer) {
+  layer.setStyle(drawStyle);
+  layer.addTo(state.drawn);
+  const path = layer.getElement && layer.getElement();
+  if (path) path.classList.add('drawn-polygon');
+  layer.editing.enable();
+  layer.on('edit', () => sendShape(state, layer));
+  state.edited = layer;
+  sendShape(state, layer);
+}
+
+function sendShape(state, layer) {
+  const ring = layer.getLatLngs()[0].map(p => [p.lat, p.lng]);
+  state.dotnet.invokeMethodAsync('ShapeDrawn', ring);
+}
+
+function stopDrawing(state) {
+  if (state.drawer) { state.drawer.disable(); state.drawer = null; }
+  if (state.onCreated) { state.map.off(L.Draw.Event.CREATED, state.onCreated); state.onCreated = null; }
+  if (state.edited) { state.edited.editing.disable(); state.edited = null; }
+  if (state.drawn) { state.drawn.remove(); state.drawn = null; }
+  if (state.hidden) { state.hidden = null; styleNetworks(state); }
+}
+
+// Leaflet.draw is only needed by administrators: its script and style load the first time a drawing starts.
+function loadDraw(texts) {
+  if (!drawLibrary) {
+    drawLibrary = new Promise((resolve, reject) => {
+      if (window.L && L.Draw) { resolve(); return; }
+      const css = document.createElement('link');
+      css.rel = 'stylesheet';
+      css.href = '_content/Bin.ClientLibs/lib/leaflet-draw/leaflet.draw.css';
+      document.head.appendChild(css);
+      const script = document.createElement('script');
+      script.src = '_content/Bin.ClientLibs/lib/leaflet-draw/leaflet.draw.js';
+      script.onload = resolve;
+      script.onerror = () => { drawLibrary = null; reject(new Error('leaflet.draw.js could not be loaded')); };
+      document.head.appendChild(script);
+    }).then(() => {
+      if (!texts) return;
+      const polygon = L.drawLocal.draw.handlers.polygon.tooltip;
+      polygon.start = texts.start; polygon.cont = texts.cont; polygon.end = texts.end;
+      L.drawLocal.draw.handlers.polyline.error = texts.crossing;
+    });
+  }
+  return drawLibrary;
+}
+
 export function setPulses(element, ids) {
   const state = maps.get(element);
   if (!state) return;
@@ -104,7 +220,7 @@ export function setPulses(element, ids) {
 
 export function dispose(element) {
   const state = maps.get(element);
-  if (state) { state.map.remove(); maps.delete(element); }
+  if (state) { stopDrawing(state); state.map.remove(); maps.delete(element); }
 }
 
 function styleNetworks(state) {
@@ -114,8 +230,9 @@ function styleNetworks(state) {
     polygon.setStyle({
       color: network.colour,
       weight: selected.has(id) ? 5 : active.has(id) ? 3 : 2,
-      dashArray: network.indicative && !selected.has(id) ? '6 4' : null,
-      fillOpacity: selected.has(id) ? 0.35 : active.has(id) ? 0.25 : 0.12,
+      // Being founded: dotted; indicative boundary: dashed.
+      dashArray: selected.has(id) ? null : network.founding ? '2 5' : network.indicative ? '6 4' : null,
+      fillOpacity: selected.has(id) ? 0.35 : active.has(id) ? 0.25 : network.founding ? 0.05 : 0.12,
     });
     const el = polygon.getElement();
     if (el) {
@@ -123,6 +240,7 @@ function styleNetworks(state) {
       el.classList.toggle('network-selected', selected.has(id));
       el.classList.toggle('network-pulse', state.pulsing.has(id));
       el.setAttribute('data-network', id);
+      el.classList.toggle('network-founding', !!network.founding);
     }
   }
 }

@@ -1,7 +1,8 @@
 namespace Bin.Dashboard.Features.Map;
 
-/// <summary>A network as the map draws it. Rings are [latitude, longitude] pairs; the first is the outline, the rest holes.</summary>
-public sealed record MapNetwork(Guid Id, string Name, string Status, bool Indicative, int MemberCount, string Colour, double[][][] Rings);
+/// <summary>A network as the map draws it. Rings are [latitude, longitude] pairs; the first is the outline, the rest holes.
+/// <paramref name="Founding"/>: not running yet (proposed, being founded, recognised), drawn dotted.</summary>
+public sealed record MapNetwork(Guid Id, string Name, string Status, bool Indicative, int MemberCount, string Colour, double[][][] Rings, bool Founding = false);
 
 /// <summary>An incident marker.</summary>
 public sealed record MapIncident(Guid Id, double Latitude, double Longitude, string Category, string Colour, string Glyph, string Status, string Label);
@@ -14,5 +15,17 @@ public sealed record MapHighlights(Guid? Incident, IReadOnlyCollection<Guid> Act
     public static readonly MapHighlights None = new(null, [], []);
 }
 
-/// <summary>The client options of the map (from <see cref="MapOptions"/>).</summary>
-public sealed record MapClientOptions(string TileUrl, string TileAttribution, double CentreLatitude, double CentreLongitude, int Zoom, string LegendTitle, string IndicativeNote, string MembersLabel);
+/// <summary>The client options of the map (from <see cref="MapOptions"/>); <paramref name="FocusNetworkId"/>: open on this network.</summary>
+public sealed record MapClientOptions(string TileUrl, string TileAttribution, double CentreLatitude, double CentreLongitude, int Zoom, string LegendTitle, string IndicativeNote, string MembersLabel,
+    Guid? FocusNetworkId = null, MapDrawTexts? DrawTexts = null);
+
+/// <summary>The drawing tool's hints, in the user's language.</summary>
+public sealed record MapDrawTexts(string Start, string Cont, string End, string Crossing);
+
+/// <summary>The map's drawing mode: a new polygon (<paramref name="EditNetworkId"/> null) or that network's outline.
+/// A new instance restarts the drawing (e.g. "start again").</summary>
+public sealed record MapDrawing(Guid? EditNetworkId)
+{
+    /// <summary>A distinct instance each time, so the same mode can be restarted.</summary>
+    public static MapDrawing New() => new((Guid?)null);
+}

@@ -13,7 +13,8 @@ public static class NetworkPalette
     public static IReadOnlyList<MapNetwork> ToMap(IEnumerable<NetworkView> networks, Func<string, string> statusLabel, IReadOnlyDictionary<Guid, int> memberCounts) =>
         networks.OrderBy(n => n.Name, StringComparer.Ordinal)
             .Select((n, i) => new MapNetwork(n.Id, n.Name, statusLabel(n.Status.ToString()), n.Indicative, memberCounts.GetValueOrDefault(n.Id),
-                Colours[i % Colours.Length], Rings(n.Boundary)))
+                Colours[i % Colours.Length], Rings(n.Boundary),
+                Founding: n.Status is Bin.Domain.Networks.NetworkStatus.Proposed or Bin.Domain.Networks.NetworkStatus.Founding or Bin.Domain.Networks.NetworkStatus.Recognised))
             .ToList();
 
     public static double[][][] Rings(Polygon polygon) =>

@@ -1,6 +1,4 @@
 using Bin.Dashboard.Infrastructure.Http;
-using Bin.Domain;
-using JasperFx.Events;
 
 namespace Bin.Dashboard.Features.Members;
 
@@ -8,8 +6,9 @@ namespace Bin.Dashboard.Features.Members;
 /// of other members.</summary>
 internal static class MemberProblems
 {
-    public static async Task<IResult> Run(Func<Task<IResult>> action)
+    public static Task<IResult> Run(Func<Task<IResult>> action) => Problems.ForCommand(async () =>
     {
+        // The member-specific answers first: a duplicate number is a DomainException too, but a 409, not a 400.
         try
         {
             return await action();
@@ -28,22 +27,5 @@ internal static class MemberProblems
             return Results.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
                 detail: string.Join(" ", ex.Errors.Values), title: $"Invalid {string.Join(", ", ex.Errors.Keys)}");
         }
-        catch (DomainException ex) when (ex.Field is "id" or "networkId")
-        {
-            return Problems.NotFound(ex.Message);
-        }
-        catch (DomainException ex) when (ex.Field is null)
-        {
-            return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible now");
-        }
-        catch (DomainException ex)
-        {
-            return Problems.From(ex);
-        }
-        catch (EventStreamUnexpectedMaxEventIdException)
-        {
-            return Results.Problem(detail: "Someone else changed this member at the same moment; reload and try again.",
-                statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
-        }
-    }
+    }, "member", "networkId");
 }

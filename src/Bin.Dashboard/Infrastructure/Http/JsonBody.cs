@@ -81,4 +81,61 @@ public sealed class JsonBody
         }
         return ids;
     }
+
+    /// <summary>A whole number, or null when the field is absent.</summary>
+    public int? OptionalInteger(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
+            throw new DomainException($"{name} must be a whole number.", name);
+        return number;
+    }
+
+    /// <summary>An ISO 8601 time with an offset ("2026-11-28T21:40:00+01:00" or "…Z"), or null when the field is absent.</summary>
+    public DateTimeOffset? OptionalTime(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var time) || !HasOffset(value.GetString()!))
+            throw new DomainException($"{name} must be a time with its offset, e.g. 2026-11-28T21:40:00+01:00.", name);
+        return time;
+    }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
+    /// <summary>A field as raw JSON (e.g. a GeoJSON geometry), or null when absent.</summary>
+    public JsonElement? OptionalElement(string name) => TryGet(name, out var value) ? value : null;
+
+    public int RequiredInt(string name)
+    {
+        var number = RequiredNumber(name);
+        if (number != Math.Floor(number) || number is < int.MinValue or > int.MaxValue)
+            throw new DomainException($"{name} must be a whole number.", name);
+        return (int)number;
+    }
+
+    public bool? OptionalBool(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            throw new DomainException($"{name} must be true or false.", name);
+        return value.GetBoolean();
+    }
+
+    /// <summary>A calendar date as yyyy-MM-dd.</summary>
+    public DateOnly RequiredDate(string name)
+    {
+        var text = RequiredString(name);
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            throw new DomainException($"{name} must be a date as yyyy-MM-dd.", name);
+        return date;
+    }
+
+    public IReadOnlyList<string> StringList(string name)
+    {
+        if (!TryGet(name, out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+            throw new DomainException($"{name} must be an array of strings.", name);
+        return value.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
 }

@@ -1,4 +1,5 @@
 using Bin.Domain;
+using JasperFx.Events;
 
 namespace Bin.Dashboard.Infrastructure.Http;
 
@@ -22,4 +23,34 @@ public static class Problems
 
     public static IResult NotFound(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>
+    /// Runs a command endpoint and answers a refusal the one way every feature does: an unknown id → 404, a step
+    /// the current state does not allow (no field at fault) → 409, bad input → 400 naming the field, a concurrent
+    /// change of the same stream → 409 asking to reload.
+    /// </summary>
+    public static async Task<IResult> ForCommand(Func<Task<IResult>> action, string subject, params string[] notFoundFields)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (DomainException ex) when (ex.Field == "id" || notFoundFields.Contains(ex.Field))
+        {
+            return NotFound(ex.Message);
+        }
+        catch (DomainException ex) when (ex.Field is null)
+        {
+            return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible now");
+        }
+        catch (DomainException ex)
+        {
+            return From(ex);
+        }
+        catch (EventStreamUnexpectedMaxEventIdException)
+        {
+            return Results.Problem(detail: $"Someone else changed this {subject} at the same moment; reload and try again.",
+                statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
+        }
+    }
 }

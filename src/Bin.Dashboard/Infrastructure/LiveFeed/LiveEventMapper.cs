@@ -11,8 +11,8 @@ public sealed class LiveEventMapper(IEnumerable<ILiveNetworkResolver> resolvers)
     {
         IReadOnlyList<Guid> networks = e.Data switch
         {
-            NetworkRegistered r => [r.NetworkId],
-            NetworkBoundaryChanged c => [c.NetworkId],
+            // Every event of a network's stream names its network.
+            INetworkEvent n => [n.NetworkId],
             _ => await ResolveAsync(e, session, ct),
         };
         return new LiveEvent(e.Sequence, e.EventType.Name, e.StreamId, e.Timestamp, networks, e.Data);

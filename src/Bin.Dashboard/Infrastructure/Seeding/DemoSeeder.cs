@@ -10,6 +10,7 @@ namespace Bin.Dashboard.Infrastructure.Seeding;
 internal sealed class DemoSeeder(
     IDocumentStore store,
     NetworkDirectory directory,
+    NetworkCommands networks,
     IOptions<SeedOptions> options,
     IOptions<Features.Sms.SmsOptions> sms,
     IHostEnvironment environment,
@@ -38,6 +39,8 @@ internal sealed class DemoSeeder(
                 "Seed:DemoData registers demo members with real-format mobile numbers; it is refused while Sms:Gateway is twilio. Turn one of them off.");
         var registered = await NetworkSeed.SeedAsync(store, environment.ContentRootPath, clock, ct);
         if (registered > 0) directory.Invalidate();
+        // The demo coordinator account (when it exists) runs Kerkplein: recorded on the network's stream too.
+        await networks.SeedCoordinatorAsync(NetworkSeed.KerkpleinId, "coordinator", SeedActor.Name, ct);
         // Demo members (simulator numbers only: see MemberSeed) after the networks they belong to.
         var members = await MemberSeed.SeedAsync(store, clock, ct);
         logger.LogInformation("Demo seed: {Registered} networks and {Members} members registered", registered, members);

@@ -1,0 +1,242 @@
+using System.Security.Claims;
+using Bin.Dashboard.Infrastructure.Auth;
+using Bin.Dashboard.Infrastructure.EventStore;
+using Bin.Domain;
+using Bin.Domain.Geometry;
+using Bin.Domain.Networks;
+using Marten;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
+using Npgsql;
+
+namespace Bin.Dashboard.Features.Networks;
+
+/// <summary>Only administrators manage networks, boundaries, founding steps and charters (→ 403).</summary>
+public sealed class NetworkAccessDeniedException()
+    : Exception("Only an administrator manages networks, their boundaries, founding steps and charters.");
+
+/// <summary>What an import did, per feature.</summary>
+public sealed record ImportResult(int Registered, int Changed, int Unchanged, IReadOnlyList<PlannedImport> Networks);
+
+/// <summary>An import that was refused as a whole: nothing was saved. Problems are keyed by feature number (0: the file).</summary>
+public sealed class ImportRejectedException(IReadOnlyDictionary<int, IReadOnlyList<string>> problems)
+    : DomainException(Describe(problems), "features")
+{
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> Problems { get; } = problems;
+
+    private static string Describe(IReadOnlyDictionary<int, IReadOnlyList<string>> problems) =>
+        problems.ContainsKey(0) && problems.Count == 1
+            ? $"Nothing was imported: {string.Join(" ", problems[0])}"
+            : $"Nothing was imported: {problems.Count} feature{(problems.Count == 1 ? " has" : "s have")} problems.";
+}
+
+/// <summary>
+/// The network use cases, shared by the API and the pages: load the stream, let the pure decision speak, append with
+/// the expected version. Boundary changes also take a cluster-wide lock (a PostgreSQL advisory lock) around
+/// "read the other boundaries, check, write", so two administrators drawing at once cannot create an overlap.
+/// </summary>
+public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, TimeProvider clock, IOptions<EventStoreOptions> options)
+{
+    /// <summary>The acting user recorded for what residents start from the public join page.</summary>
+    public static readonly ClaimsPrincipal PublicActor = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "join-page")], "system"));
+
+    private const long BoundaryLockKey = 0x42_49_4E_5371; // "BIN" 5371
+
+    public static bool MayManage(ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    public static void EnsureMayManage(ClaimsPrincipal user)
+    {
+        if (!MayManage(user)) throw new NetworkAccessDeniedException();
+    }
+
+    /// <summary>An administrator proposes a network with a drawn boundary: registered as proposed, with its idea.</summary>
+    public async Task<NetworkRegistered> ProposeAsync(ProposeNetwork command, ClaimsPrincipal user, CancellationToken ct)
+    {
+        EnsureMayManage(user);
+        return await ProposeUncheckedAsync(command, user, ct);
+    }
+
+    /// <summary>Residents asked for a BIN where there is none (from the public page, which has no dashboard user).</summary>
+    internal Task<NetworkRegistered> ProposeForResidentsAsync(ProposeNetwork command, CancellationToken ct) =>
+        ProposeUncheckedAsync(command, PublicActor, ct);
+
+    private async Task<NetworkRegistered> ProposeUncheckedAsync(ProposeNetwork command, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var gate = await LockBoundariesAsync(ct);
+        await using var session = store.OpenSessionFor(user);
+        var context = await ContextAsync(session, ct);
+        var (registered, idea) = NetworkDecisions.Propose(null, command, context, clock.GetUtcNow());
+        session.Events.StartStream<NetworkView>(command.NetworkId, registered, idea);
+        await session.SaveChangesAsync(ct);
+        return registered;
+    }
+
+    public async Task<NetworkBoundaryChanged> ChangeBoundaryAsync(Guid networkId, Polygon boundary, bool indicative, ClaimsPrincipal user, CancellationToken ct)
+    {
+        EnsureMayManage(user);
+        await using var gate = await LockBoundariesAsync(ct);
+        await using var session = store.OpenSessionFor(user);
+        var context = await ContextAsync(session, ct);
+        return await DecideAsync(session, networkId,
+            state => NetworkDecisions.ChangeBoundary(state, new ChangeNetworkBoundary(networkId, boundary, indicative), context, clock.GetUtcNow()), ct);
+    }
+
+    /// <summary>Imports boundaries as one transaction: every feature is applied, or (with any problem) none.</summary>
+    /// <exception cref="ImportRejectedException">Problems per feature; nothing was saved.</exception>
+    public async Task<ImportResult> ImportAsync(IReadOnlyList<ImportFeature> features, ClaimsPrincipal user, CancellationToken ct)
+    {
+        EnsureMayManage(user);
+        await using var gate = await LockBoundariesAsync(ct);
+        await using var session = store.OpenSessionFor(user);
+        var views = await session.Query<NetworkView>().ToListAsync(ct);
+        var existing = views.Select(v => new Network(v.Id, v.Name, v.Boundary, v.Status, v.Indicative)).ToList();
+        var plan = BoundaryImport.Plan(features, existing, zone, clock.GetUtcNow(), Guid.CreateVersion7);
+        if (!plan.Accepted) throw new ImportRejectedException(plan.Problems);
+
+        var versions = views.ToDictionary(v => v.Id, v => v.Version);
+        foreach (var change in plan.Changes)
+        {
+            switch (change.Outcome)
+            {
+                case ImportOutcome.Registered:
+                    session.Events.StartStream<NetworkView>(change.NetworkId, [.. change.Events]);
+                    break;
+                case ImportOutcome.BoundaryChanged:
+                    // Expected version: a network changed by someone else since it was read fails the whole import.
+                    session.Events.Append(change.NetworkId, versions[change.NetworkId] + change.Events.Count, [.. change.Events]);
+                    break;
+            }
+        }
+        await session.SaveChangesAsync(ct);
+        return new ImportResult(
+            plan.Changes.Count(c => c.Outcome == ImportOutcome.Registered),
+            plan.Changes.Count(c => c.Outcome == ImportOutcome.BoundaryChanged),
+            plan.Changes.Count(c => c.Outcome == ImportOutcome.Unchanged),
+            plan.Changes);
+    }
+
+    /// <summary>A founding step or a change of status: the decision gets the folded state and the time.</summary>
+    public async Task<TEvent> DecideAsync<TEvent>(Guid networkId, ClaimsPrincipal user, Func<Network?, DateTimeOffset, TEvent> decide, CancellationToken ct)
+        where TEvent : INetworkEvent
+    {
+        EnsureMayManage(user);
+        await using var session = store.OpenSessionFor(user);
+        return await DecideAsync(session, networkId, state => decide(state, clock.GetUtcNow()), ct);
+    }
+
+    /// <summary>Residents add their interest to an open idea (from the public page).</summary>
+    internal async Task RegisterInterestAsync(Guid networkId, CancellationToken ct)
+    {
+        await using var session = store.OpenSessionFor(PublicActor);
+        await DecideAsync(session, networkId, state => FoundingDecisions.RegisterInterest(state, new RegisterFoundingInterest(networkId), clock.GetUtcNow()), ct);
+    }
+
+    /// <summary>A charter version: the event carries the texts, the erasable document the contact details.</summary>
+    public async Task<CharterDrawnUp> DrawUpCharterAsync(DrawUpCharter command, ClaimsPrincipal user, CancellationToken ct)
+    {
+        EnsureMayManage(user);
+        await using var session = store.OpenSessionFor(user);
+        var drawn = await DecideAsync(session, command.NetworkId, state => FoundingDecisions.DrawUpCharter(state, command, clock.GetUtcNow()), ct, save: false);
+        session.Store(new CharterContacts
+        {
+            Id = CharterContacts.IdOf(command.NetworkId, drawn.Version),
+            NetworkId = command.NetworkId,
+            Version = drawn.Version,
+            ContactDetails = command.Charter.ContactDetails.Trim(),
+        });
+        await session.SaveChangesAsync(ct);
+        return drawn;
+    }
+
+    /// <summary>
+    /// A dashboard account becomes a coordinator of the network. The account's network list (its <c>bin:network</c>
+    /// claims at the next sign-in) changes in the same transaction as the event, so the two never disagree.
+    /// </summary>
+    public async Task<CoordinatorAssigned> AssignCoordinatorAsync(AssignCoordinator command, ClaimsPrincipal user, CancellationToken ct)
+    {
+        EnsureMayManage(user);
+        var accountId = FoundingDecisions.AccountId(command.AccountId);
+        await using var session = store.OpenSessionFor(user);
+        var account = await session.LoadAsync<UserAccount>(accountId, ct)
+                      ?? throw new DomainException($"There is no dashboard account called {accountId}.", "accountId");
+        var assigned = await DecideAsync(session, command.NetworkId, state => FoundingDecisions.AssignCoordinator(state, command, clock.GetUtcNow()), ct, save: false);
+        if (!account.NetworkIds.Contains(command.NetworkId)) account.NetworkIds.Add(command.NetworkId);
+        session.Store(account);
+        await session.SaveChangesAsync(ct);
+        return assigned;
+    }
+
+    public async Task<CoordinatorRemoved> RemoveCoordinatorAsync(RemoveCoordinator command, ClaimsPrincipal user, CancellationToken ct)
+    {
+        EnsureMayManage(user);
+        await using var session = store.OpenSessionFor(user);
+        var removed = await DecideAsync(session, command.NetworkId, state => FoundingDecisions.RemoveCoordinator(state, command, clock.GetUtcNow()), ct, save: false);
+        if (await session.LoadAsync<UserAccount>(removed.AccountId, ct) is { } account)
+        {
+            account.NetworkIds.Remove(command.NetworkId);
+            session.Store(account);
+        }
+        await session.SaveChangesAsync(ct);
+        return removed;
+    }
+
+    /// <summary>Assigns the demo coordinator to Kerkplein (demo seed); nothing when already done.</summary>
+    internal async Task SeedCoordinatorAsync(Guid networkId, string accountId, string actor, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = actor;
+        var events = await session.Events.FetchStreamAsync(networkId, token: ct);
+        var state = Network.Fold(events.Select(e => e.Data));
+        if (state is null || state.Coordinators.Contains(accountId) || await session.LoadAsync<UserAccount>(accountId, ct) is null) return;
+        session.Events.Append(networkId, events.Count + 1L, FoundingDecisions.AssignCoordinator(state, new AssignCoordinator(networkId, accountId), clock.GetUtcNow()));
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The zone and the boundaries of every network that is not dissolved.</summary>
+    public async Task<BoundaryContext> ContextAsync(IQuerySession session, CancellationToken ct)
+    {
+        var live = await session.Query<NetworkView>().Where(v => v.Status != NetworkStatus.Dissolved).ToListAsync(ct);
+        return new BoundaryContext(zone, live.Select(v => new NeighbourBoundary(v.Id, v.Name, v.Boundary)).ToList());
+    }
+
+    private static async Task<TEvent> DecideAsync<TEvent>(IDocumentSession session, Guid networkId, Func<Network?, TEvent> decide, CancellationToken ct, bool save = true)
+        where TEvent : INetworkEvent
+    {
+        var events = await session.Events.FetchStreamAsync(networkId, token: ct);
+        var decided = decide(Network.Fold(events.Select(e => e.Data)));
+        session.Events.Append(networkId, events.Count + 1L, decided);
+        if (save) await session.SaveChangesAsync(ct);
+        return decided;
+    }
+
+    /// <summary>Holds the zone-wide boundary lock until disposed (one connection, session-level advisory lock).</summary>
+    private async Task<IAsyncDisposable> LockBoundariesAsync(CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(options.Value.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            command.Parameters.AddWithValue("key", BoundaryLockKey);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        return new Unlock(connection);
+    }
+
+    private sealed class Unlock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            // Closing the connection ends the session and with it the lock, even if the unlock below fails.
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                command.Parameters.AddWithValue("key", BoundaryLockKey);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+}

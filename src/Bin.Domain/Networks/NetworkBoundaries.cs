@@ -1,0 +1,84 @@
+using Bin.Domain.Geometry;
+using NetTopologySuite.Geometries;
+
+namespace Bin.Domain.Networks;
+
+/// <summary>Another network's boundary, as a new or changed boundary is checked against it.</summary>
+public sealed record NeighbourBoundary(Guid NetworkId, string Name, Polygon Boundary);
+
+/// <summary>What a boundary is checked against: the zone's service area and the networks that are not dissolved.</summary>
+public sealed record BoundaryContext(ServiceArea Zone, IReadOnlyList<NeighbourBoundary> Neighbours);
+
+/// <summary>One boundary refused, with every reason (all of them, so an import can list them per feature).</summary>
+public sealed class BoundaryRejectedException(IReadOnlyList<string> problems)
+    : DomainException(string.Join(" ", problems), "boundary")
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>
+/// The one place that decides whether a polygon can be a network's boundary here: a valid polygon
+/// (<see cref="NetworkDecisions.EnsureValidBoundary"/>), inside the zone's service area, and not overlapping another
+/// network. Touching along an edge is fine; an overlap smaller than <see cref="OverlapToleranceSquareMetres"/> (a
+/// sliver from two hand-drawn edges) is too.
+/// </summary>
+public static class NetworkBoundaries
+{
+    public const double OverlapToleranceSquareMetres = 10;
+
+    /// <summary>Every reason <paramref name="boundary"/> cannot be network <paramref name="networkId"/>'s; empty when it can.</summary>
+    public static IReadOnlyList<string> Problems(Guid networkId, Polygon? boundary, BoundaryContext context)
+    {
+        try
+        {
+            NetworkDecisions.EnsureValidBoundary(boundary);
+        }
+        catch (DomainException ex)
+        {
+            // An invalid polygon cannot be measured against others: this is the only problem worth stating.
+            return [ex.Message];
+        }
+
+        var problems = new List<string>();
+        Coordinate? furthest = null;
+        var furthestMetres = context.Zone.RadiusMetres;
+        foreach (var c in boundary!.ExteriorRing.Coordinates)
+        {
+            var metres = ServiceArea.DistanceMetres(context.Zone.CentreLatitude, context.Zone.CentreLongitude, c.Y, c.X);
+            if (metres > furthestMetres) (furthest, furthestMetres) = (c, metres);
+        }
+        if (furthest is not null)
+            problems.Add(
+                $"The boundary leaves the service area of {context.Zone.Name}: the point {furthest.Y:0.#####} N {furthest.X:0.#####} E lies {furthestMetres / 1000:0.#} km from its centre (at most {context.Zone.RadiusMetres / 1000:0.#} km). Is it in WGS84 longitude/latitude?");
+
+        foreach (var neighbour in context.Neighbours)
+        {
+            if (neighbour.NetworkId == networkId || !boundary.EnvelopeInternal.Intersects(neighbour.Boundary.EnvelopeInternal)) continue;
+            var area = OverlapSquareMetres(boundary, neighbour.Boundary);
+            if (area > OverlapToleranceSquareMetres)
+                problems.Add($"The boundary overlaps {neighbour.Name} by about {Round(area):N0} m².");
+        }
+        return problems;
+    }
+
+    /// <summary>Refuses <paramref name="boundary"/> with all its problems, or returns it when it is acceptable.</summary>
+    public static Polygon EnsureAcceptable(Guid networkId, Polygon? boundary, BoundaryContext context)
+    {
+        var problems = Problems(networkId, boundary, context);
+        if (problems.Count > 0) throw new BoundaryRejectedException(problems);
+        return boundary!;
+    }
+
+    /// <summary>The area two polygons share, in square metres (local metric plane around the first one's centre).</summary>
+    public static double OverlapSquareMetres(Polygon a, Polygon b)
+    {
+        if (!a.Intersects(b)) return 0;
+        var shared = a.Intersection(b);
+        if (shared.IsEmpty || shared.Dimension < Dimension.Surface) return 0;
+        var centre = a.EnvelopeInternal.Centre;
+        var projection = new LocalMetricProjection(centre.Y, centre.X);
+        return shared.Area * projection.MetresPerDegreeLatitude * projection.MetresPerDegreeLongitude;
+    }
+
+    private static double Round(double squareMetres) => squareMetres < 1_000 ? Math.Round(squareMetres) : Math.Round(squareMetres / 100) * 100;
+}
