@@ -35,6 +35,7 @@ public class DemoHistoryTests(ReplayFixture fixture)
         Assert.True(run.Acknowledgements > 20 * run.Alerts, $"{run.Acknowledgements} acknowledgements for {run.Alerts} alerts");
         Assert.InRange(run.Replies, 1, run.Acknowledgements / 5);
         Assert.True(run.Joiners > 0);
+        Assert.InRange(run.FeedbackSent, 1, run.Alerts);
 
         await using var session = fixture.App.Service<IDocumentStore>().QuerySession();
         var incidents = await session.Query<IncidentView>().Where(i => i.ReportedAt >= run.From && i.ReportedAt < run.To).ToListAsync();

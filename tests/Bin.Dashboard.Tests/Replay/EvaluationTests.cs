@@ -8,6 +8,7 @@ using Bin.Dashboard.Features.Replay.Evaluation;
 using Bin.Dashboard.Features.Replay.History;
 using Bin.Dashboard.Features.Sms;
 using Bin.Domain.Alerts;
+using Bin.Domain.Feedback;
 using Bin.Domain.Geometry;
 using Bin.Domain.Incidents;
 using Bin.Domain.Members;
@@ -38,8 +39,10 @@ public class EvaluationTests(ReplayFixture fixture)
     /// Incidents in the period: a burglary in Kerkplein (6 March 10:00, alerted 10:06 to Kerkplein: K1–K4, K4's tip fails,
     /// K1 acknowledges after 2 min, K2 after 6 min and also replies), a theft in Kerkplein (11 March, no alert), a suspicious
     /// person in Leuken (15 March 20:00, alerted 20:15 to Leuken and Kerkplein: L1, L2, K1, K2, K3, K5, all delivered; L1
-    /// acknowledges after 10 min, K3 after 4 min) and a burglary outside every network (16 March). Before the period: a
-    /// burglary in Kerkplein on 2 March, alerted and acknowledged (not counted).
+    /// acknowledges after 10 min, K3 after 4 min) and a burglary outside every network (16 March). Feedback: the first
+    /// alert's goes half an hour after its incident closed, on a Saturday (on time: the deadline is Monday noon), to K1–K3;
+    /// the second's on Wednesday 17 March at 10:00 Brussels time (late: the deadline was Tuesday noon) to its six recipients.
+    /// Before the period: a burglary in Kerkplein on 2 March, alerted and acknowledged (not counted).
     /// </summary>
     private async Task WriteScenarioAsync()
     {
@@ -87,6 +90,23 @@ public class EvaluationTests(ReplayFixture fixture)
                 }
                 return issued;
             }
+            void Feedback(AlertIssued alert, DateTimeOffset? closedAt, int? afterCloseMinutes, DateTimeOffset? sendAt, (Guid Member, Guid Network)[] recipients)
+            {
+                var id = Guid.NewGuid();
+                var scheduledAt = alert.IssuedAt.AddMinutes(5);
+                var scheduled = FeedbackDecisions.Schedule(null, new FeedbackAlert(alert.AlertId, alert.IncidentId, alert.IssuedAt, null),
+                    new ScheduleFeedback(id, alert.AlertId, "feedback-nothing-found", null, sendAt, afterCloseMinutes), scheduledAt);
+                plan.Events.Add(new PlannedEvent(scheduledAt, id, scheduled, "inspecteur.test", StreamStart.Feedback));
+                var state = FeedbackState.Create(scheduled);
+                var due = state.DueAt(closedAt)!.Value;
+                plan.Events.Add(new PlannedEvent(due, id, FeedbackDecisions.Send(state, closedAt, recipients.Length, due)!, "scheduler"));
+                foreach (var (member, network) in recipients)
+                {
+                    var body = scheduled.Texts["nl"];
+                    var message = new OutboxMessage(Guid.NewGuid(), alert.AlertId, member, network, MessageKind.Feedback, "nl", "+32479909999", body, SmsEncoding.Analyze(body).Segments);
+                    plan.Messages.Add(new(message, MessageStatus.Delivered, 1, due, due.AddSeconds(1), due.AddSeconds(4), null, null, null));
+                }
+            }
             void Ack(AlertIssued alert, Guid member, Guid network, int minutes)
             {
                 var at = alert.IssuedAt.AddMinutes(minutes);
@@ -108,6 +128,7 @@ public class EvaluationTests(ReplayFixture fixture)
             Ack(a1, k[1], Kerkplein, 6);
             plan.Events.Add(new PlannedEvent(At(6, 10, 20), k[1], new ReplyReceived(k[1], a1.AlertId, a1.IncidentId, Kerkplein, "Zag iemand weglopen", At(6, 10, 20)), "sms"));
             Close(burglary, At(6, 11, 0));
+            Feedback(a1, At(6, 11, 0), 30, null, [(k[0], Kerkplein), (k[1], Kerkplein), (k[2], Kerkplein)]);
 
             var theft = Report(At(11, 14, 0), inKerkplein.Lat, inKerkplein.Lon, "theft");
             Close(theft, At(11, 14, 30));
@@ -118,6 +139,7 @@ public class EvaluationTests(ReplayFixture fixture)
             Ack(a2, l[0], Leuken, 10);
             Ack(a2, k[2], Kerkplein, 4);
             Close(person, At(15, 21, 0));
+            Feedback(a2, At(15, 21, 0), null, At(17, 9, 0), [(l[0], Leuken), (l[1], Leuken), (k[0], Kerkplein), (k[1], Kerkplein), (k[2], Kerkplein), (k[4], Kerkplein)]);
 
             var outside = Report(At(16, 3, 0), 51.2700, 5.2600, "burglary");
             Assert.Empty(outside.NetworkIds);
@@ -138,6 +160,7 @@ public class EvaluationTests(ReplayFixture fixture)
     {
         await WriteScenarioAsync();
         var segments = SmsEncoding.Analyze(Bin.Domain.Tips.TipLibrary.Get("burglary-lights").Text(Language.Nl)).Segments;
+        var feedbackSegments = SmsEncoding.Analyze(Bin.Domain.Tips.FeedbackTemplates.Get("feedback-nothing-found").Text(Language.Nl)).Segments;
         var cost = fixture.App.Service<IOptions<SmsOptions>>().Value.CostPerSegment;
 
         var report = await fixture.App.Service<EvaluationQuery>().LoadAsync(March, [], default);
@@ -154,8 +177,10 @@ public class EvaluationTests(ReplayFixture fixture)
         Assert.Equal(7.0 / 8, kerkplein.DeliveryRate!.Value, 6);
         Assert.Equal(4, kerkplein.MedianMinutesToAcknowledge!.Value, 3); // 2, 4 and 6 minutes
         Assert.Equal(1, kerkplein.Replies);
-        Assert.Equal(8 * segments, kerkplein.Segments);                  // the failed tip was handed to the gateway too
-        Assert.Equal(8 * segments * cost, kerkplein.Cost);
+        Assert.Equal((2, 1), (kerkplein.AlertsWithFeedback, kerkplein.FeedbackOnTime));
+        // The failed tip was handed to the gateway too; feedback: three after the first alert, four after the second.
+        Assert.Equal(8 * segments + 7 * feedbackSegments, kerkplein.Segments);
+        Assert.Equal((8 * segments + 7 * feedbackSegments) * cost, kerkplein.Cost);
 
         var leuken = report.Networks.Single(n => n.NetworkId == Leuken);
         Assert.Equal((2, 2, 0, 0), (leuken.MembersAtStart, leuken.MembersAtEnd, leuken.Joined, leuken.Left));
@@ -163,6 +188,8 @@ public class EvaluationTests(ReplayFixture fixture)
         Assert.Equal(15, leuken.MedianMinutesToAlert!.Value, 3);
         Assert.Equal(10, leuken.MedianMinutesToAcknowledge!.Value, 3);
         Assert.Equal(0.5, leuken.AcknowledgementRate!.Value, 6);
+        Assert.Equal((1, 0), (leuken.AlertsWithFeedback, leuken.FeedbackOnTime));
+        Assert.Equal(2 * segments + 2 * feedbackSegments, leuken.Segments);
 
         var zone = report.Zone;
         Assert.Null(zone.NetworkId);
@@ -172,7 +199,9 @@ public class EvaluationTests(ReplayFixture fixture)
         Assert.Equal((2, 10, 9, 1, 4, 1), (zone.Alerts, zone.Recipients, zone.Delivered, zone.Failed, zone.Acknowledged, zone.Replies));
         Assert.Equal(10.5, zone.MedianMinutesToAlert!.Value, 3);
         Assert.Equal(5, zone.MedianMinutesToAcknowledge!.Value, 3);      // 2, 4, 6 and 10 minutes
-        Assert.Equal(10 * segments, zone.Segments);
+        Assert.Equal((2, 1), (zone.AlertsWithFeedback, zone.FeedbackOnTime));
+        Assert.Equal(0.5, zone.FeedbackOnTimeRate!.Value, 6);
+        Assert.Equal(10 * segments + 9 * feedbackSegments, zone.Segments);
 
         Assert.All(report.Networks.Where(n => n.NetworkId != Kerkplein && n.NetworkId != Leuken),
             n => Assert.Equal((0, 0, 0), (n.Incidents, n.Alerts, n.MembersAtEnd)));

@@ -4,6 +4,7 @@ using Bin.Dashboard.Features.Replay;
 using Bin.Dashboard.Features.Replay.History;
 using Bin.Dashboard.Features.Replay.State;
 using Bin.Domain.Alerts;
+using Bin.Domain.Feedback;
 using Bin.Domain.Incidents;
 using JasperFx.Events;
 using Marten;
@@ -23,20 +24,24 @@ public class StateAsOfTests(ReplayFixture fixture)
         var moments = await MomentsAsync();
         var states = fixture.App.Service<StateQuery>();
         var checkedAlerts = 0;
+        var checkedFeedback = 0;
 
         foreach (var at in moments)
         {
             var state = await states.AtAsync(at, HistoryFilter.None, default);
-            var (incidents, alerts) = await FoldEventsAsync(at);
+            var (incidents, alerts, feedback) = await FoldEventsAsync(at);
 
             Assert.Equal(incidents.Select(i => (i.Id, i.Status, i.Category, i.Latitude, i.Longitude)).Order(),
                 state.Incidents.Select(i => (i.Id, i.Status, i.Category, i.Latitude, i.Longitude)).Order());
             Assert.Equal(alerts.Select(Describe).Order(), state.Alerts.Select(a => Describe(new ExpectedAlert(a.AlertId, a.IncidentId,
                 a.Networks.Select(n => (n.NetworkId, n.Recipients, n.Acknowledged, n.Replies)).ToArray()))).Order());
+            Assert.Equal(feedback.Order(), state.Feedback.Select(f => $"{f.FeedbackId} {f.AlertId} {f.SentAt:O} {f.Recipients} {string.Join(",", f.NetworkIds.Order())}").Order());
             checkedAlerts += alerts.Count;
+            checkedFeedback += feedback.Count;
         }
         // The moments were chosen so that alerts in progress, with acknowledgements coming in, are among them.
         Assert.True(checkedAlerts >= 4, $"only {checkedAlerts} alerts in progress at the chosen moments");
+        Assert.True(checkedFeedback >= 1, "no feedback had just been sent at the chosen moments");
     }
 
     [Fact]
@@ -100,11 +105,15 @@ public class StateAsOfTests(ReplayFixture fixture)
         var moments = new List<DateTimeOffset> { run.From.AddMinutes(1), run.To.AddMinutes(-1) };
         foreach (var alert in new[] { alerts[0], alerts[alerts.Count / 3], alerts[2 * alerts.Count / 3], alerts[^1] })
             moments.AddRange([alert.IssuedAt.AddSeconds(90), alert.IssuedAt.AddMinutes(7), alert.IssuedAt.AddMinutes(75)]);
+        // Just after some feedback went out, and while it still shows.
+        var sent = await session.Query<Bin.Dashboard.Features.Feedback.FeedbackView>()
+            .Where(f => f.SentAt != null && f.SentAt >= run.From && f.SentAt < run.To).OrderBy(f => f.SentAt).ToListAsync();
+        foreach (var feedback in sent.Take(2)) moments.AddRange([feedback.SentAt!.Value.AddMinutes(1), feedback.SentAt.Value.AddMinutes(31)]);
         return moments.Where(m => m < run.To).ToList();
     }
 
     /// <summary>Folds every event stamped at or before <paramref name="at"/> with the domain's own folds.</summary>
-    private async Task<(List<Incident> Incidents, List<ExpectedAlert> Alerts)> FoldEventsAsync(DateTimeOffset at)
+    private async Task<(List<Incident> Incidents, List<ExpectedAlert> Alerts, List<string> Feedback)> FoldEventsAsync(DateTimeOffset at)
     {
         await using var session = fixture.App.Service<IDocumentStore>().QuerySession();
         var events = await session.Events.QueryAllRawEvents().Where(e => e.Timestamp <= at).OrderBy(e => e.Sequence).ToListAsync();
@@ -121,7 +130,10 @@ public class StateAsOfTests(ReplayFixture fixture)
             .Select(a => new ExpectedAlert(a.AlertId, a.IncidentId, a.NetworkIds
                 .Select(n => (n, a.RecipientsPerNetwork.GetValueOrDefault(n), acks.GetValueOrDefault((a.AlertId, n)), replies.GetValueOrDefault((a.AlertId, n)))).ToArray()))
             .ToList();
-        return (incidents.Values.Where(i => i.Status != IncidentStatus.Closed).ToList(), alerts);
+        var issued = events.Select(e => e.Data).OfType<AlertIssued>().ToDictionary(a => a.AlertId);
+        var feedback = events.Select(e => e.Data).OfType<FeedbackSent>().Where(f => f.SentAt > at - ReplayState.FeedbackShownFor)
+            .Select(f => $"{f.FeedbackId} {f.AlertId} {f.SentAt:O} {f.Recipients} {string.Join(",", issued[f.AlertId].NetworkIds.Order())}").ToList();
+        return (incidents.Values.Where(i => i.Status != IncidentStatus.Closed).ToList(), alerts, feedback);
     }
 
     private static string Describe(ExpectedAlert a) =>

@@ -45,7 +45,7 @@ public static class GenerateHistoryCommand
         var run = result.Run;
         output.WriteLine(result.Generated
             ? $"Generated {run.From:yyyy-MM-dd HH:mm} – {run.To:yyyy-MM-dd HH:mm} UTC in {run.Seconds:0.0} s: {run.Incidents:N0} incidents, {run.Alerts:N0} alerts, " +
-              $"{run.Acknowledgements:N0} acknowledgements, {run.Replies:N0} replies, {run.Messages:N0} SMS, {run.Joiners:N0} new members, {run.OptOuts:N0} opt-outs ({run.Events:N0} events)."
+              $"{run.Acknowledgements:N0} acknowledgements, {run.Replies:N0} replies, {run.Reminders:N0} reminders, {run.FeedbackSent:N0} feedback, {run.Messages:N0} SMS, {run.Joiners:N0} new members, {run.OptOuts:N0} opt-outs ({run.Events:N0} events)."
             : $"This database already has its demo history ({run.From:yyyy-MM-dd} – {run.To:yyyy-MM-dd}, {run.Incidents:N0} incidents, generated {run.GeneratedAt:yyyy-MM-dd HH:mm}); nothing written. Use a fresh database for another.");
         return 0;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
@@ -52,12 +53,13 @@ public sealed class HistoryGenerator(
             From = profile.Start, To = profile.End, IncidentsPerDay = profile.IncidentsPerDay, Seed = profile.Seed,
             Incidents = plan.Incidents, Alerts = plan.Alerts, Acknowledgements = plan.Acknowledgements, Replies = plan.Replies,
             Messages = plan.Messages.Count, Joiners = plan.Joiners, OptOuts = plan.OptOuts, Events = plan.Events.Count,
+            Reminders = plan.Reminders, FeedbackSent = plan.FeedbackSent,
         };
         if (await WriteAsync(plan, run, () => Math.Round(watch.Elapsed.TotalSeconds, 1), ct) is { } other) return new HistoryRunResult(false, other);
         logger.LogInformation(
-            "Demo history {From:u} – {To:u}: {Incidents} incidents, {Alerts} alerts, {Acks} acknowledgements, {Replies} replies, {Messages} SMS, " +
-            "{Joiners} new members, {OptOuts} opt-outs; {Events} events in {Seconds:0.0} s (planning {Planning:0.0} s)",
-            run.From, run.To, run.Incidents, run.Alerts, run.Acknowledgements, run.Replies, run.Messages, run.Joiners, run.OptOuts, run.Events,
+            "Demo history {From:u} – {To:u}: {Incidents} incidents, {Alerts} alerts, {Acks} acknowledgements, {Replies} replies, {Reminders} reminders, " +
+            "{Feedback} feedback, {Messages} SMS, {Joiners} new members, {OptOuts} opt-outs; {Events} events in {Seconds:0.0} s (planning {Planning:0.0} s)",
+            run.From, run.To, run.Incidents, run.Alerts, run.Acknowledgements, run.Replies, run.Reminders, run.FeedbackSent, run.Messages, run.Joiners, run.OptOuts, run.Events,
             watch.Elapsed.TotalSeconds, planned.TotalSeconds);
         return new HistoryRunResult(true, run);
     }
@@ -143,6 +145,7 @@ public sealed class HistoryGenerator(
                 StreamStart.Incident => session.Events.StartStream<IncidentView>(stream.Key, data),
                 StreamStart.Alert => session.Events.StartStream<AlertView>(stream.Key, data),
                 StreamStart.Member => session.Events.StartStream<MemberView>(stream.Key, data),
+                StreamStart.Feedback => session.Events.StartStream<FeedbackView>(stream.Key, data),
                 _ => session.Events.Append(stream.Key, data),
             };
             for (var i = 0; i < events.Count; i++)

@@ -2,6 +2,7 @@ using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Members;
 using Bin.Domain;
 using Bin.Domain.Alerts;
+using Bin.Domain.Feedback;
 using Bin.Domain.Geometry;
 using Bin.Domain.Incidents;
 using Bin.Domain.Members;
@@ -12,7 +13,7 @@ using NetTopologySuite.Geometries;
 namespace Bin.Dashboard.Features.Replay.DemoHistory;
 
 /// <summary>Which aggregate a planned event starts, if it is the first of its stream.</summary>
-public enum StreamStart { None, Incident, Alert, Member }
+public enum StreamStart { None, Incident, Alert, Member, Feedback }
 
 /// <summary>One event of the plan: when, on which stream, by whom.</summary>
 public sealed record PlannedEvent(DateTimeOffset At, Guid StreamId, object Data, string User, StreamStart Starts = StreamStart.None);
@@ -37,6 +38,8 @@ public sealed class HistoryPlan
     public int Replies { get; set; }
     public int Joiners { get; set; }
     public int OptOuts { get; set; }
+    public int Reminders { get; set; }
+    public int FeedbackSent { get; set; }
 }
 
 /// <summary>
@@ -44,9 +47,11 @@ public sealed class HistoryPlan
 /// (<see cref="IncidentDecisions"/>), their verification, correction and closing; alerts to the networks that
 /// contain them with a library tip (<see cref="AlertDecisions"/>, including its refusals: no members, an officer's
 /// hourly limit); one SMS per recipient with its delivery; acknowledgements, replies and STOPs as members would
-/// text them (<see cref="InboundText"/> decides what a text means, <see cref="MemberDecisions"/> the opt-out); new
-/// members at monthly info evenings (<see cref="MemberDecisions.Register"/>). Deterministic for a profile and a
-/// starting registry. Nothing after <see cref="HistoryProfile.End"/> happens.
+/// text them (<see cref="InboundText"/> decides what a text means, <see cref="MemberDecisions"/> the opt-out); reminders
+/// to those who did not answer and feedback after the incident closed (<see cref="ReminderDecisions"/>,
+/// <see cref="FeedbackDecisions"/>); new members at monthly info evenings (<see cref="MemberDecisions.Register"/>).
+/// Deterministic for a profile and a starting registry. Nothing after <see cref="HistoryProfile.End"/> happens, except
+/// feedback already scheduled for later, which the dashboard then sends itself.
 /// </summary>
 public sealed class HistoryPlanner
 {
@@ -240,20 +245,23 @@ public sealed class HistoryPlanner
             Add(at, id, verification, officer);
         }
 
-        var alerted = false;
+        AlertPlan? alert = null;
         if (verified && state.NetworkIds.Count > 0 && _random.NextDouble() < AlertShare[category])
         {
             var alertAt = at.AddMinutes(1 + _random.Next(11)).AddSeconds(_random.Next(60));
             if (alertAt >= _profile.End) return;
-            alerted = PlanAlert(state, alertAt, ref officer);
-            if (alerted) at = alertAt;
+            alert = PlanAlert(state, alertAt, ref officer);
+            if (alert is not null) at = alertAt;
         }
 
-        at = at.AddMinutes(alerted ? 30 + _random.Next(210) : verified ? 15 + _random.Next(165) : 10 + _random.Next(50));
-        if (at >= _profile.End) return;
+        at = at.AddMinutes(alert is not null ? 30 + _random.Next(210) : verified ? 15 + _random.Next(165) : 10 + _random.Next(50));
         var outcome = PickOutcome(category, verified);
-        var closed = IncidentDecisions.Close(state, new CloseIncident(id, outcome, null), at);
-        Add(at, id, closed, officer);
+        if (at < _profile.End)
+        {
+            var closed = IncidentDecisions.Close(state, new CloseIncident(id, outcome, null), at);
+            Add(at, id, closed, officer);
+        }
+        if (alert is not null) PlanFeedback(alert, at < _profile.End ? at : null, outcome, officer);
     }
 
     private IncidentOutcome PickOutcome(string category, bool verified)
@@ -301,7 +309,10 @@ public sealed class HistoryPlanner
 
     // ---- alerts ---------------------------------------------------------------------------------------------
 
-    private bool PlanAlert(Incident incident, DateTimeOffset at, ref string officer)
+    /// <summary>An issued alert and what became of each tip.</summary>
+    private sealed record AlertPlan(AlertIssued Issued, List<(MemberRecord Member, Guid NetworkId, bool Delivered, DateTimeOffset? AckedAt)> Tips);
+
+    private AlertPlan? PlanAlert(Incident incident, DateTimeOffset at, ref string officer)
     {
         var networks = incident.NetworkIds.ToList();
         // Now and then the officer adds the neighbouring network: a suspect on the move.
@@ -331,20 +342,89 @@ public sealed class HistoryPlanner
             }
             catch (DomainException)
             {
-                return false;
+                return null;
             }
         }
         catch (DomainException)
         {
-            return false; // e.g. no active members yet in the network
+            return null; // e.g. no active members yet in the network
         }
 
         Add(at, alertId, issued, officer, StreamStart.Alert);
         _alertsByOfficer.TryAdd(officer, []);
         _alertsByOfficer[officer].Add(at);
         _plan.Alerts++;
-        PlanMessages(issued, recipients, at);
-        return true;
+        var plan = new AlertPlan(issued, PlanMessages(issued, recipients, at));
+        // One alert in five asks for a reminder to who has not answered half an hour later.
+        if (_random.NextDouble() < 0.2 && ReminderDecisions.Schedule(alertId, 30, at) is { } reminder && reminder.SendAt < _profile.End)
+        {
+            Add(at, alertId, reminder, officer);
+            PlanReminder(plan, reminder);
+        }
+        return plan;
+    }
+
+    private void PlanReminder(AlertPlan alert, ReminderScheduled scheduled)
+    {
+        var at = scheduled.SendAt;
+        var due = alert.Tips.Where(t => t.Delivered && (t.AckedAt is null || t.AckedAt > at) && (t.Member.LeftAt ?? DateTimeOffset.MaxValue) > at).ToList();
+        var sent = ReminderDecisions.Send(new ReminderState(scheduled.AlertId, scheduled.SendAt, null), due.Count, at)!;
+        Add(at, scheduled.AlertId, sent, "scheduler");
+        _plan.Reminders++;
+        PlanFollowUpMessages(alert.Issued.AlertId, MessageKind.Reminder, alert.Issued.Texts, due.Select(t => (t.Member, t.NetworkId)).ToList(), at);
+    }
+
+    private static readonly Dictionary<IncidentOutcome, string> FeedbackTemplateFor = new()
+    {
+        [IncidentOutcome.SuspectCaught] = "feedback-suspect-caught",
+        [IncidentOutcome.NothingFound] = "feedback-nothing-found",
+        [IncidentOutcome.FalseAlarm] = "feedback-false-alarm",
+        [IncidentOutcome.HandedOver] = "feedback-all-clear",
+        [IncidentOutcome.Resolved] = "feedback-all-clear",
+    };
+
+    /// <summary>Most alerts get feedback, scheduled soon after the alert: usually a while after the incident closes,
+    /// sometimes the next morning; some get none (the watchdog's overdue list).</summary>
+    private void PlanFeedback(AlertPlan alert, DateTimeOffset? closedAt, IncidentOutcome outcome, string officer)
+    {
+        var roll = _random.NextDouble();
+        if (roll >= 0.88) return;
+        var issued = alert.Issued;
+        var scheduledAt = issued.IssuedAt.AddMinutes(3 + _random.Next(20));
+        if (closedAt is { } closed && scheduledAt >= closed) scheduledAt = closed.AddMinutes(-1);
+        if (scheduledAt >= _profile.End) return;
+        var feedbackId = NewId();
+        var nextMorning = new DateTimeOffset(issued.IssuedAt.UtcDateTime.Date.AddDays(1).AddHours(8 + _random.Next(6)), TimeSpan.Zero);
+        var command = roll < 0.76
+            ? new ScheduleFeedback(feedbackId, issued.AlertId, FeedbackTemplateFor[outcome], null, null, 15 * (1 + _random.Next(4)))
+            : new ScheduleFeedback(feedbackId, issued.AlertId, "feedback-all-clear", null, nextMorning, null);
+        var scheduled = FeedbackDecisions.Schedule(null, new FeedbackAlert(issued.AlertId, issued.IncidentId, issued.IssuedAt, null), command, scheduledAt);
+        Add(scheduledAt, feedbackId, scheduled, officer, StreamStart.Feedback);
+        var state = FeedbackState.Create(scheduled);
+        if (state.DueAt(closedAt) is not { } due || due >= _profile.End) return; // still to come: the dashboard sends it
+        var recipients = alert.Tips.Where(t => (t.Member.LeftAt ?? DateTimeOffset.MaxValue) > due).Select(t => (t.Member, t.NetworkId)).ToList();
+        var sent = FeedbackDecisions.Send(state, closedAt, recipients.Count, due)!;
+        Add(due, feedbackId, sent, "scheduler");
+        _plan.FeedbackSent++;
+        PlanFollowUpMessages(issued.AlertId, MessageKind.Feedback, scheduled.Texts, recipients, due);
+    }
+
+    /// <summary>Reminders and feedback: one SMS per member at the gateway's pace, delivered as tips are.</summary>
+    private void PlanFollowUpMessages(Guid alertId, MessageKind kind, IReadOnlyDictionary<string, string> texts, List<(MemberRecord Member, Guid NetworkId)> recipients, DateTimeOffset at)
+    {
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            var (member, networkId) = recipients[i];
+            var language = member.Member.Language.Code();
+            var body = texts.GetValueOrDefault(language) ?? texts[Languages.Default.Code()];
+            var message = new OutboxMessage(NewId(), alertId, member.Member.Id, networkId, kind, language, member.Member.Phone!, body, SmsEncoding.Analyze(body).Segments);
+            var sentAt = at + SendInterval * (i + 2);
+            _plan.Messages.Add(member.Member.Phone!.EndsWith("99", StringComparison.Ordinal)
+                ? new(message, MessageStatus.Failed, 1, at, sentAt, null, Cap(sentAt.AddSeconds(5)), null, "30003 Unreachable destination handset")
+                : Cap(sentAt.AddSeconds(2 + _random.Next(18))) is { } delivered
+                    ? new(message, MessageStatus.Delivered, 1, at, sentAt, delivered, null, null, null)
+                    : new(message, MessageStatus.Sent, 1, at, sentAt, null, null, null, null));
+        }
     }
 
     private AlertContext Context(Incident incident, List<(MemberRecord Member, Guid NetworkId)> recipients, string officer, DateTimeOffset at) => new(
@@ -355,8 +435,10 @@ public sealed class HistoryPlanner
         _maxAlertsPerOfficerPerHour);
 
     /// <summary>One SMS per recipient at the gateway's pace; what each member then does, as they would text it.</summary>
-    private void PlanMessages(AlertIssued alert, List<(MemberRecord Member, Guid NetworkId)> recipients, DateTimeOffset at)
+    private List<(MemberRecord Member, Guid NetworkId, bool Delivered, DateTimeOffset? AckedAt)> PlanMessages(
+        AlertIssued alert, List<(MemberRecord Member, Guid NetworkId)> recipients, DateTimeOffset at)
     {
+        var tips = new List<(MemberRecord, Guid, bool, DateTimeOffset?)>(recipients.Count);
         var segments = alert.Texts.ToDictionary(t => t.Key, t => SmsEncoding.Analyze(t.Value).Segments);
         var categoryPull = _random.NextDouble() * 0.2 - 0.1; // some alerts catch on more than others
         for (var i = 0; i < recipients.Count; i++)
@@ -371,6 +453,7 @@ public sealed class HistoryPlanner
                 // The simulator's unreachable numbers: Twilio reports them undelivered.
                 _plan.Messages.Add(new(message, MessageStatus.Failed, 1, at, sentAt, null, Cap(sentAt.AddSeconds(4 + _random.Next(20))),
                     null, "30003 Unreachable destination handset"));
+                tips.Add((member, networkId, false, null));
                 continue;
             }
             DateTimeOffset? deliveredAt = _random.NextDouble() < 0.985 ? Cap(sentAt.AddSeconds(2 + _random.Next(18))) : null;
@@ -406,7 +489,9 @@ public sealed class HistoryPlanner
                 }
             }
             _plan.Messages.Add(new(message, deliveredAt is null ? MessageStatus.Sent : MessageStatus.Delivered, 1, at, sentAt, deliveredAt, null, ackedAt, null));
+            tips.Add((member, networkId, deliveredAt is not null, ackedAt));
         }
+        return tips;
     }
 
     /// <summary>Most answer within minutes of the SMS, some hours later; none after the acknowledgement window.</summary>

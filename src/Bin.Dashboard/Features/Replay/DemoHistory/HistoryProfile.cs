@@ -42,6 +42,8 @@ public sealed class DemoHistoryRun
     public int Acknowledgements { get; set; }
     public int Replies { get; set; }
     public int Messages { get; set; }
+    public int Reminders { get; set; }
+    public int FeedbackSent { get; set; }
     public int Joiners { get; set; }
     public int OptOuts { get; set; }
     public int Events { get; set; }

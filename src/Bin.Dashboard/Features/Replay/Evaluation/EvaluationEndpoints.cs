@@ -45,12 +45,12 @@ public static class EvaluationEndpoints
         csv.Row(["network", "network_id", "from_utc", "to_utc", "members_at_start", "members_at_end", "joined", "left", "incidents",
             .. IncidentCategories.All.Select(c => "incidents_" + c.Id.Replace('-', '_')),
             "alerts", "recipients", "median_minutes_report_to_alert", "delivered", "failed", "delivery_rate", "acknowledged", "acknowledgement_rate",
-            "median_minutes_to_acknowledge", "replies", "sms_segments", "sms_cost_eur"]);
+            "median_minutes_to_acknowledge", "replies", "alerts_with_feedback", "feedback_on_time", "sms_segments", "sms_cost_eur"]);
         foreach (var f in report.Networks.Append(report.Zone))
             csv.Row([f.NetworkId is null ? "zone" : f.Name, f.NetworkId, report.From, report.To, f.MembersAtStart, f.MembersAtEnd, f.Joined, f.Left, f.Incidents,
                 .. IncidentCategories.All.Select(c => (object?)f.IncidentsByCategory.GetValueOrDefault(c.Id)),
                 f.Alerts, f.Recipients, Round(f.MedianMinutesToAlert), f.Delivered, f.Failed, Round(f.DeliveryRate, 4), f.Acknowledged, Round(f.AcknowledgementRate, 4),
-                Round(f.MedianMinutesToAcknowledge), f.Replies, f.Segments, f.Cost]);
+                Round(f.MedianMinutesToAcknowledge), f.Replies, f.AlertsWithFeedback, f.FeedbackOnTime, f.Segments, f.Cost]);
         return csv;
     }
 

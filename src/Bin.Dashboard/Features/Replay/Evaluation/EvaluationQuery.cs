@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Features.Replay.Timeline;
 using Bin.Dashboard.Features.Sms;
@@ -22,6 +23,9 @@ namespace Bin.Dashboard.Features.Replay.Evaluation;
 /// <param name="Acknowledged">Members who acknowledged those tips (at any time after).</param>
 /// <param name="MedianMinutesToAcknowledge">Median time from the alert to an acknowledgement.</param>
 /// <param name="Replies">Free-text answers to those alerts.</param>
+/// <param name="AlertsWithFeedback">Those alerts whose members were sent feedback (by now).</param>
+/// <param name="FeedbackOnTime">Those sent it before the alert's feedback deadline (the watchdog's: by default noon on the
+/// next working day).</param>
 /// <param name="Segments">SMS segments sent for those alerts (tips, reminders, feedback).</param>
 /// <param name="Cost">Segments × the configured cost per segment.</param>
 public sealed record NetworkFigures(
@@ -41,6 +45,8 @@ public sealed record NetworkFigures(
     int Acknowledged,
     double? MedianMinutesToAcknowledge,
     int Replies,
+    int AlertsWithFeedback,
+    int FeedbackOnTime,
     int Segments,
     decimal Cost)
 {
@@ -49,6 +55,9 @@ public sealed record NetworkFigures(
     public double? AcknowledgementRate => Recipients == 0 ? null : (double)Acknowledged / Recipients;
 
     public int Growth => MembersAtEnd - MembersAtStart;
+
+    /// <summary>Share of the alerts that got their feedback on time.</summary>
+    public double? FeedbackOnTimeRate => Alerts == 0 ? null : (double)FeedbackOnTime / Alerts;
 }
 
 /// <summary>Incidents and alerts per day, week or month (Brussels calendar) for the charts.</summary>
@@ -64,7 +73,8 @@ public sealed record EvaluationReport(
 /// replies, member changes — all events) and the SMS outbox (deliveries, segments: not events). A handful of
 /// grouped statements, whatever the size of the period; member counts are folded from the member rows.
 /// </summary>
-public sealed class EvaluationQuery(IDocumentStore store, NetworkDirectory networks, IOptions<EventStoreOptions> options, IOptions<SmsOptions> sms)
+public sealed class EvaluationQuery(
+    IDocumentStore store, NetworkDirectory networks, IOptions<EventStoreOptions> options, IOptions<SmsOptions> sms, IOptions<FeedbackOptions> feedback)
 {
     private string Table => $"{options.Value.Schema}.{TimelineTable.Name}";
     private string Outbox => $"{options.Value.Schema}.bin_outbox";
@@ -94,12 +104,14 @@ public sealed class EvaluationQuery(IDocumentStore store, NetworkDirectory netwo
 
         var alerts = new List<AlertRow>();
         await ReadAsync(connection, $"""
-            SELECT a.alert_id, a.at, a.network_ids, coalesce(a.network_counts, ARRAY[]::int[]), reported.at
+            SELECT a.alert_id, a.at, a.network_ids, coalesce(a.network_counts, ARRAY[]::int[]), reported.at, feedback.at
             FROM {Table} a
             LEFT JOIN LATERAL (SELECT r.at FROM {Table} r WHERE r.incident_id = a.incident_id AND r.kind = '{TimelineKinds.IncidentReported}' LIMIT 1) reported ON true
+            LEFT JOIN LATERAL (SELECT min(f.at) AS at FROM {Table} f WHERE f.alert_id = a.alert_id AND f.kind = '{TimelineKinds.FeedbackSent}') feedback ON true
             WHERE a.kind = '{TimelineKinds.AlertIssued}' AND a.at >= @from AND a.at < @to
             """, period, reader => alerts.Add(new AlertRow(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<Guid[]>(2),
-                reader.GetFieldValue<int[]>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4))), ct);
+                reader.GetFieldValue<int[]>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5))), ct);
 
         // Acknowledgements and replies of the period's alerts, per network and for the zone (GROUPING tells them apart).
         var answers = new Dictionary<(string Kind, Guid? Network), (int Count, double? MedianSeconds)>();
@@ -169,6 +181,7 @@ public sealed class EvaluationQuery(IDocumentStore store, NetworkDirectory netwo
         }
 
         var cost = sms.Value.CostPerSegment;
+        var deadline = feedback.Value.Deadline;
         NetworkFigures Figures(Guid? network, string name, IReadOnlyDictionary<string, int> byCategory, IReadOnlyList<AlertRow> sent, int recipients)
         {
             var (members, joined, left) = membership.For(network);
@@ -177,7 +190,9 @@ public sealed class EvaluationQuery(IDocumentStore store, NetworkDirectory netwo
             var replies = answers.GetValueOrDefault((TimelineKinds.ReplyReceived, network));
             return new NetworkFigures(network, name, members.Start, members.End, joined, left, byCategory.Values.Sum(), byCategory,
                 sent.Count, recipients, Median(sent.Where(a => a.ReportedAt is not null).Select(a => (a.IssuedAt - a.ReportedAt!.Value).TotalMinutes)),
-                delivery.Delivered, delivery.Failed, acks.Count, acks.MedianSeconds / 60, replies.Count, delivery.Segments, delivery.Segments * cost);
+                delivery.Delivered, delivery.Failed, acks.Count, acks.MedianSeconds / 60, replies.Count,
+                sent.Count(a => a.FeedbackAt is not null), sent.Count(a => a.FeedbackAt is { } at && at <= deadline.For(a.IssuedAt)),
+                delivery.Segments, delivery.Segments * cost);
         }
 
         var rows = listed.Select(id =>
@@ -208,7 +223,7 @@ public sealed class EvaluationQuery(IDocumentStore store, NetworkDirectory netwo
         while (await reader.ReadAsync(ct)) row(reader);
     }
 
-    private sealed record AlertRow(Guid AlertId, DateTimeOffset IssuedAt, Guid[] NetworkIds, int[] Counts, DateTimeOffset? ReportedAt);
+    private sealed record AlertRow(Guid AlertId, DateTimeOffset IssuedAt, Guid[] NetworkIds, int[] Counts, DateTimeOffset? ReportedAt, DateTimeOffset? FeedbackAt);
 }
 
 /// <summary>

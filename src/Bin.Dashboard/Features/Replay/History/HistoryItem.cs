@@ -9,16 +9,16 @@ namespace Bin.Dashboard.Features.Replay.History;
 /// apply to the type are left out of the JSON.
 /// </summary>
 /// <param name="Type">incident-reported, incident-updated, incident-verified, incident-closed, alert-issued,
-/// acknowledgements, reply-received.</param>
+/// acknowledgements, reply-received, reminder-sent, feedback-scheduled, feedback-sent, feedback-cancelled.</param>
 /// <param name="At">Business time of the event (UTC).</param>
 /// <param name="NetworkIds">The networks it concerns: the incident's (incident events), the alerted ones (alerts),
 /// the member's (acknowledgements, replies).</param>
 /// <param name="Latitude">The incident's location at that moment, for anything about an incident.</param>
-/// <param name="Count">Recipients (alert-issued) or acknowledgements (acknowledgements).</param>
+/// <param name="Count">Recipients (alert-issued, reminder-sent, feedback-sent) or acknowledgements (acknowledgements).</param>
 /// <param name="Recipients">Recipients per network (alert-issued).</param>
 /// <param name="Text">A reply's text.</param>
 /// <param name="Outcome">How a closed incident ended (incident-closed).</param>
-/// <param name="Tip">The library tip an alert used, or null for the officer's own text (alert-issued).</param>
+/// <param name="Tip">The library tip an alert used (alert-issued) or the feedback template (feedback-scheduled); null for own text.</param>
 /// <param name="By">The dashboard user who acted.</param>
 public sealed record HistoryItem(
     string Type,

@@ -97,7 +97,7 @@ public sealed class HistoryQuery(IDocumentStore store, IOptions<EventStoreOption
                 counts is null ? null : networks.Zip(counts).ToDictionary(p => p.First, p => p.Second),
                 kind == TimelineKinds.ReplyReceived ? detail : null,
                 kind == TimelineKinds.IncidentClosed ? detail : null,
-                kind == TimelineKinds.AlertIssued ? detail : null,
+                kind is TimelineKinds.AlertIssued or TimelineKinds.FeedbackScheduled ? detail : null,
                 reader.IsDBNull(12) ? null : reader.GetString(12)));
         }
         return items;

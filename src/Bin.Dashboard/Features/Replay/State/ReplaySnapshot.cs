@@ -12,5 +12,8 @@ public sealed record AlertNetworkProgress(Guid NetworkId, int Recipients, int Ac
 /// <summary>An alert in progress: issued, its incident still open and its acknowledgement window not yet over.</summary>
 public sealed record ReplayAlert(Guid AlertId, Guid IncidentId, DateTimeOffset IssuedAt, DateTimeOffset ActiveUntil, IReadOnlyList<AlertNetworkProgress> Networks);
 
-/// <summary>The state as of <see cref="At"/>: open incidents and alerts in progress, in a stable order.</summary>
-public sealed record ReplaySnapshot(DateTimeOffset At, IReadOnlyList<ReplayIncident> Incidents, IReadOnlyList<ReplayAlert> Alerts);
+/// <summary>Feedback sent shortly before the moment (within <see cref="ReplayState.FeedbackShownFor"/>), to the alert's networks.</summary>
+public sealed record RecentFeedback(Guid FeedbackId, Guid AlertId, IReadOnlyList<Guid> NetworkIds, DateTimeOffset SentAt, int Recipients);
+
+/// <summary>The state as of <see cref="At"/>: open incidents, alerts in progress and recent feedback, in a stable order.</summary>
+public sealed record ReplaySnapshot(DateTimeOffset At, IReadOnlyList<ReplayIncident> Incidents, IReadOnlyList<ReplayAlert> Alerts, IReadOnlyList<RecentFeedback> Feedback);

@@ -8,12 +8,17 @@ namespace Bin.Dashboard.Features.Replay.State;
 /// The replay's fold: history entries in, open incidents and alerts in progress out. The server builds the state as
 /// of a moment with it from the timeline (<see cref="StateQuery"/>); the replay page starts from such a state and
 /// applies the entries that follow while it plays, so playing and scrubbing agree. An alert is in progress from
-/// its issue until its incident closes or its acknowledgement window ends.
+/// its issue until its incident closes or its acknowledgement window ends; sent feedback shows for
+/// <see cref="FeedbackShownFor"/>.
 /// </summary>
 public sealed class ReplayState(TimeSpan alertWindow)
 {
     private readonly Dictionary<Guid, ReplayIncident> _incidents = [];
     private readonly Dictionary<Guid, AlertProgress> _alerts = [];
+    private readonly Dictionary<Guid, RecentFeedback> _feedback = [];
+
+    /// <summary>How long sent feedback shows on the map.</summary>
+    public static readonly TimeSpan FeedbackShownFor = TimeSpan.FromMinutes(30);
 
     /// <summary>The moment the state stands at.</summary>
     public DateTimeOffset At { get; private set; } = DateTimeOffset.MinValue;
@@ -28,6 +33,7 @@ public sealed class ReplayState(TimeSpan alertWindow)
         foreach (var alert in snapshot.Alerts)
             state._alerts[alert.AlertId] = new AlertProgress(alert.AlertId, alert.IncidentId, alert.IssuedAt, alert.ActiveUntil,
                 alert.Networks.Select(n => new NetworkCount(n.NetworkId, n.Recipients) { Acknowledged = n.Acknowledged, Replies = n.Replies }).ToList());
+        foreach (var feedback in snapshot.Feedback) state._feedback[feedback.FeedbackId] = feedback;
         return state;
     }
 
@@ -63,6 +69,9 @@ public sealed class ReplayState(TimeSpan alertWindow)
             case TimelineKinds.ReplyReceived when Find(item) is { } network:
                 network.Replies++;
                 break;
+            case TimelineKinds.FeedbackSent when item.FeedbackId is { } feedbackId && item.AlertId is { } alertId:
+                _feedback[feedbackId] = new RecentFeedback(feedbackId, alertId, item.NetworkIds, item.At, item.Count ?? 0);
+                break;
             default:
                 return;
         }
@@ -82,9 +91,13 @@ public sealed class ReplayState(TimeSpan alertWindow)
         _alerts.Values.OrderBy(a => a.IssuedAt).ThenBy(a => a.AlertId)
             .Select(a => new ReplayAlert(a.AlertId, a.IncidentId, a.IssuedAt, a.ActiveUntil,
                 a.Networks.Select(n => new AlertNetworkProgress(n.NetworkId, n.Recipients, n.Acknowledged, n.Replies)).ToList()))
-            .ToList());
+            .ToList(),
+        _feedback.Values.OrderBy(f => f.SentAt).ThenBy(f => f.FeedbackId).ToList());
 
     public IReadOnlyCollection<ReplayIncident> Incidents => _incidents.Values;
+
+    /// <summary>Networks that were sent feedback within <see cref="FeedbackShownFor"/>.</summary>
+    public IReadOnlySet<Guid> NetworksWithFeedback => _feedback.Values.SelectMany(f => f.NetworkIds).ToHashSet();
 
     /// <summary>Networks with an alert in progress, with their figures summed over those alerts.</summary>
     public IReadOnlyDictionary<Guid, AlertNetworkProgress> AlertedNetworks =>
@@ -102,6 +115,11 @@ public sealed class ReplayState(TimeSpan alertWindow)
         foreach (var alert in _alerts.Values.Where(a => a.ActiveUntil <= at).ToList())
         {
             _alerts.Remove(alert.AlertId);
+            Version++;
+        }
+        foreach (var feedback in _feedback.Values.Where(f => f.SentAt + FeedbackShownFor <= at).ToList())
+        {
+            _feedback.Remove(feedback.FeedbackId);
             Version++;
         }
     }

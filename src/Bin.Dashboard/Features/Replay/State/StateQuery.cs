@@ -12,7 +12,8 @@ namespace Bin.Dashboard.Features.Replay.State;
 /// <summary>
 /// The state as of a moment, from the event store's timeline: the incidents reported by then and not closed by then,
 /// with every event of theirs up to that moment (reports, corrections, verification, alerts, each acknowledgement and
-/// reply), folded by <see cref="ReplayState"/>. One statement; the same filters as the history.
+/// reply), and the feedback sent shortly before, folded by <see cref="ReplayState"/>. One statement; the same filters
+/// as the history.
 /// </summary>
 public sealed class StateQuery(IDocumentStore store, HistoryQuery history, IOptions<EventStoreOptions> options, IOptions<AlertOptions> alerts)
 {
@@ -36,13 +37,15 @@ public sealed class StateQuery(IDocumentStore store, HistoryQuery history, IOpti
             SELECT r.kind, r.at, r.incident_id, r.alert_id, r.feedback_id, r.network_ids, r.network_counts, r.category, r.lat, r.lon,
                    r.count, r.detail, r.actor
             FROM {Table} r
-            WHERE r.incident_id IN (SELECT incident_id FROM open) AND r.at <= @at AND r.kind = ANY(@kinds) {HistoryQuery.FilterSql(filter)}
+            WHERE r.at <= @at AND (r.incident_id IN (SELECT incident_id FROM open) AND r.kind = ANY(@kinds)
+                                   OR r.kind = '{TimelineKinds.FeedbackSent}' AND r.at > @feedbackSince) {HistoryQuery.FilterSql(filter)}
             ORDER BY r.at, r.kind
             """;
         await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        command.Parameters.AddWithValue("feedbackSince", (at - ReplayState.FeedbackShownFor).ToUniversalTime());
         command.Parameters.AddWithValue("kinds", TimelineKinds.Listed.Append(TimelineKinds.TipAcknowledged).ToArray());
         HistoryQuery.AddFilterParameters(command, filter);
         var rows = await HistoryQuery.ReadAsync(command, ct);

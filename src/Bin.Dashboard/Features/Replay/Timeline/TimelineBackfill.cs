@@ -8,7 +8,7 @@ public sealed class TimelineMarker
     public const string Key = "timeline";
 
     /// <summary>Raise when the rows change shape: every node then fills the table again from the events.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2; // 2: feedback and reminders
 
     public string Id { get; set; } = Key;
     public int Version { get; set; }

@@ -1,4 +1,5 @@
 using Bin.Domain.Alerts;
+using Bin.Domain.Feedback;
 using Bin.Domain.Incidents;
 using Bin.Domain.Members;
 using JasperFx.Events;
@@ -41,13 +42,15 @@ public sealed class TimelineProjection(string schema) : IProjection
     {
         var own = new List<TimelineRow>();
         var looked = new List<TimelineRow>();
+        var followUps = new List<TimelineRow>();
         foreach (var e in events)
         {
             if (RowOf(e) is not { } row) continue;
-            (CarriesOwnLocation(row.Kind) ? own : looked).Add(row);
+            (CarriesOwnLocation(row.Kind) ? own : IsFollowUp(row.Kind) ? followUps : looked).Add(row);
         }
         if (own.Count > 0) operations.QueueSqlCommand(InsertOwnSql, Parameters(own));
         if (looked.Count > 0) operations.QueueSqlCommand(InsertLookedUpSql, Parameters(looked));
+        if (followUps.Count > 0) operations.QueueSqlCommand(InsertFollowUpSql, Parameters(followUps));
         return Task.CompletedTask;
     }
 
@@ -67,6 +70,11 @@ public sealed class TimelineProjection(string schema) : IProjection
             NetworkIds: [t.NetworkId]),
         ReplyReceived r => new(e.Id, r.ReceivedAt, TimelineKinds.ReplyReceived, IncidentId: r.IncidentId, AlertId: r.AlertId,
             NetworkIds: r.NetworkId is { } n ? [n] : [], Detail: r.Text),
+        FeedbackScheduled f => new(e.Id, f.ScheduledAt, TimelineKinds.FeedbackScheduled, IncidentId: f.IncidentId, AlertId: f.AlertId, FeedbackId: f.FeedbackId,
+            Detail: f.FeedbackTemplateId, Actor: e.UserName),
+        FeedbackSent f => new(e.Id, f.SentAt, TimelineKinds.FeedbackSent, AlertId: f.AlertId, FeedbackId: f.FeedbackId, Count: f.Recipients, Actor: e.UserName),
+        FeedbackCancelled f => new(e.Id, f.CancelledAt, TimelineKinds.FeedbackCancelled, FeedbackId: f.FeedbackId, Actor: e.UserName),
+        ReminderSent r => new(e.Id, r.SentAt, TimelineKinds.ReminderSent, AlertId: r.AlertId, Count: r.Recipients, Actor: e.UserName),
         MemberRegistered m => new(e.Id, m.RegisteredAt, TimelineKinds.MemberRegistered, MemberId: m.MemberId, NetworkIds: m.NetworkIds),
         MemberOptedOut m => new(e.Id, m.OptedOutAt, TimelineKinds.MemberOptedOut, MemberId: m.MemberId, NetworkIds: []),
         MemberRejoined m => new(e.Id, m.RejoinedAt, TimelineKinds.MemberRejoined, MemberId: m.MemberId, NetworkIds: []),
@@ -78,6 +86,11 @@ public sealed class TimelineProjection(string schema) : IProjection
     /// <summary>The outcome as the API writes it: <c>suspect-caught</c>, <c>nothing-found</c>, …</summary>
     public static string OutcomeId(IncidentOutcome outcome) =>
         string.Concat(outcome.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Rows about an alert's follow-up: they take incident, networks, category and place from the alert's row
+    /// (or, for a cancelled feedback, from its scheduling).</summary>
+    private static bool IsFollowUp(string kind) =>
+        kind is TimelineKinds.FeedbackScheduled or TimelineKinds.FeedbackSent or TimelineKinds.FeedbackCancelled or TimelineKinds.ReminderSent;
 
     private static bool CarriesOwnLocation(string kind) =>
         kind is TimelineKinds.IncidentReported or TimelineKinds.IncidentUpdated || kind.StartsWith("member-", StringComparison.Ordinal);
@@ -110,6 +123,21 @@ public sealed class TimelineProjection(string schema) : IProjection
             SELECT s.category, s.lat, s.lon, s.network_ids FROM {Table} s
             WHERE s.incident_id = u.incident_id AND s.kind IN ('{TimelineKinds.IncidentReported}', '{TimelineKinds.IncidentUpdated}') AND s.at <= u.at
             ORDER BY s.at DESC LIMIT 1) source ON true
+        ON CONFLICT (event_id) DO NOTHING
+        """;
+
+    private string InsertFollowUpSql => $"""
+        INSERT INTO {Table} ({Columns})
+        SELECT u.event_id, u.at, u.kind, coalesce(u.incident_id, alert.incident_id, scheduled.incident_id), coalesce(u.alert_id, scheduled.alert_id),
+               u.feedback_id, u.member_id, coalesce(alert.network_ids, scheduled.network_ids, ARRAY[]::uuid[]), NULL,
+               coalesce(alert.category, scheduled.category), coalesce(alert.lat, scheduled.lat), coalesce(alert.lon, scheduled.lon), u.count, u.detail, u.actor
+        FROM {Unnest}
+        LEFT JOIN LATERAL (
+            SELECT a.incident_id, a.network_ids, a.category, a.lat, a.lon FROM {Table} a
+            WHERE a.alert_id = u.alert_id AND a.kind = '{TimelineKinds.AlertIssued}' LIMIT 1) alert ON u.alert_id IS NOT NULL
+        LEFT JOIN LATERAL (
+            SELECT f.incident_id, f.alert_id, f.network_ids, f.category, f.lat, f.lon FROM {Table} f
+            WHERE f.feedback_id = u.feedback_id AND f.kind = '{TimelineKinds.FeedbackScheduled}' LIMIT 1) scheduled ON u.alert_id IS NULL
         ON CONFLICT (event_id) DO NOTHING
         """;
 

@@ -42,6 +42,8 @@ public static class TimelineTable
         table.Indexes.Add(new IndexDefinition("bin_timeline_incident") { Columns = ["incident_id", "at"] });
         // Evaluation: the acknowledgements and replies of given alerts.
         table.Indexes.Add(new IndexDefinition("bin_timeline_alert") { Columns = ["alert_id", "kind"] });
+        // The projection's look-up of a feedback's alert (cancelled feedback names only itself).
+        table.Indexes.Add(new IndexDefinition("bin_timeline_feedback") { Columns = ["feedback_id"], Predicate = "feedback_id IS NOT NULL" });
         return table;
     }
 }
@@ -56,6 +58,10 @@ public static class TimelineKinds
     public const string AlertIssued = "alert-issued";
     public const string TipAcknowledged = "tip-acknowledged";
     public const string ReplyReceived = "reply-received";
+    public const string FeedbackScheduled = "feedback-scheduled";
+    public const string FeedbackSent = "feedback-sent";
+    public const string FeedbackCancelled = "feedback-cancelled";
+    public const string ReminderSent = "reminder-sent";
     public const string MemberRegistered = "member-registered";
     public const string MemberOptedOut = "member-opted-out";
     public const string MemberRejoined = "member-rejoined";
@@ -67,7 +73,7 @@ public static class TimelineKinds
 
     /// <summary>What the history lists one by one (acknowledgements come summed, member changes not at all).</summary>
     public static readonly IReadOnlyList<string> Listed =
-        [IncidentReported, IncidentUpdated, IncidentVerified, IncidentClosed, AlertIssued, ReplyReceived];
+        [IncidentReported, IncidentUpdated, IncidentVerified, IncidentClosed, AlertIssued, ReplyReceived, ReminderSent, FeedbackScheduled, FeedbackSent, FeedbackCancelled];
 
     public static readonly IReadOnlyList<string> Members =
         [MemberRegistered, MemberOptedOut, MemberRejoined, MemberNetworksChanged, MemberErased];
