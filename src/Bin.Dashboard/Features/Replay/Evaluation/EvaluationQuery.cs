@@ -84,26 +84,26 @@ public sealed class EvaluationQuery(
         var names = (await networks.CurrentAsync(ct)).Names;
         var listed = names.Keys.Where(id => only.Count == 0 || only.Contains(id)).OrderBy(id => names[id], StringComparer.Ordinal).ToList();
 
-        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
-        await connection.OpenAsync(ct);
+        // Independent questions, each on its own connection, asked at the same time.
+        var reads = new List<Task>();
 
         var incidentsByNetwork = new Dictionary<Guid, Dictionary<string, int>>();
         var incidentsInZone = new Dictionary<string, int>();
-        await ReadAsync(connection, $"""
+        reads.Add(ReadAsync($"""
             SELECT n, r.category, count(*)::int FROM {Table} r CROSS JOIN LATERAL unnest(r.network_ids) n
             WHERE r.kind = '{TimelineKinds.IncidentReported}' AND r.at >= @from AND r.at < @to GROUP BY n, r.category
             """, period, reader =>
         {
             var byCategory = incidentsByNetwork.TryGetValue(reader.GetGuid(0), out var c) ? c : incidentsByNetwork[reader.GetGuid(0)] = [];
             byCategory[reader.GetString(1)] = reader.GetInt32(2);
-        }, ct);
-        await ReadAsync(connection, $"""
+        }, ct));
+        reads.Add(ReadAsync($"""
             SELECT r.category, count(*)::int FROM {Table} r
             WHERE r.kind = '{TimelineKinds.IncidentReported}' AND r.at >= @from AND r.at < @to GROUP BY r.category
-            """, period, reader => incidentsInZone[reader.GetString(0)] = reader.GetInt32(1), ct);
+            """, period, reader => incidentsInZone[reader.GetString(0)] = reader.GetInt32(1), ct));
 
         var alerts = new List<AlertRow>();
-        await ReadAsync(connection, $"""
+        reads.Add(ReadAsync($"""
             SELECT a.alert_id, a.at, a.network_ids, coalesce(a.network_counts, ARRAY[]::int[]), reported.at, feedback.at
             FROM {Table} a
             LEFT JOIN LATERAL (SELECT r.at FROM {Table} r WHERE r.incident_id = a.incident_id AND r.kind = '{TimelineKinds.IncidentReported}' LIMIT 1) reported ON true
@@ -111,11 +111,11 @@ public sealed class EvaluationQuery(
             WHERE a.kind = '{TimelineKinds.AlertIssued}' AND a.at >= @from AND a.at < @to
             """, period, reader => alerts.Add(new AlertRow(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<Guid[]>(2),
                 reader.GetFieldValue<int[]>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5))), ct);
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5))), ct));
 
         // Acknowledgements and replies of the period's alerts, per network and for the zone (GROUPING tells them apart).
         var answers = new Dictionary<(string Kind, Guid? Network), (int Count, double? MedianSeconds)>();
-        await ReadAsync(connection, $"""
+        reads.Add(ReadAsync($"""
             SELECT k.kind, k.network_ids[1], count(*)::int, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM k.at - a.at)),
                    GROUPING(k.network_ids[1])
             FROM {Table} a JOIN {Table} k ON k.alert_id = a.alert_id AND k.kind IN ('{TimelineKinds.TipAcknowledged}', '{TimelineKinds.ReplyReceived}')
@@ -125,12 +125,12 @@ public sealed class EvaluationQuery(
         {
             Guid? network = reader.GetInt32(4) == 1 ? null : reader.IsDBNull(1) ? Guid.Empty : reader.GetGuid(1);
             answers[(reader.GetString(0), network)] = (reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetDouble(3));
-        }, ct);
+        }, ct));
 
         // Delivery and segments of the period's alerts, from the outbox.
         var deliveries = new Dictionary<Guid, (int Tips, int Delivered, int Failed, int Segments)>();
         (int Tips, int Delivered, int Failed, int Segments) zoneDelivery = default;
-        await ReadAsync(connection, $"""
+        reads.Add(ReadAsync($"""
             SELECT o.network_id, count(*) FILTER (WHERE o.kind = 'tip')::int,
                    count(*) FILTER (WHERE o.kind = 'tip' AND o.delivered_at IS NOT NULL)::int,
                    count(*) FILTER (WHERE o.kind = 'tip' AND o.status = 'failed')::int,
@@ -144,41 +144,33 @@ public sealed class EvaluationQuery(
             var figures = (reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
             if (reader.GetInt32(5) == 1) zoneDelivery = figures;
             else deliveries[reader.GetGuid(0)] = figures;
-        }, ct);
+        }, ct));
 
         var memberRows = new List<(string Kind, DateTimeOffset At, Guid Member, Guid[] Networks)>();
-        await using (var command = new NpgsqlCommand($"""
+        reads.Add(ReadAsync($"""
             SELECT kind, at, member_id, network_ids FROM {Table} WHERE kind = ANY(@kinds) AND at < @to ORDER BY at
-            """, connection))
-        {
-            command.Parameters.AddWithValue("kinds", TimelineKinds.Members.ToArray());
-            command.Parameters.AddWithValue("to", period.To);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                memberRows.Add((reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetGuid(2), reader.GetFieldValue<Guid[]>(3)));
-        }
-        var membership = Membership.Fold(memberRows, period);
+            """, period, reader => memberRows.Add((reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetGuid(2), reader.GetFieldValue<Guid[]>(3))),
+            ct, command => command.Parameters.AddWithValue("kinds", TimelineKinds.Members.ToArray())));
 
         var bucket = period.Length <= TimeSpan.FromDays(62) ? "day" : period.Length <= TimeSpan.FromDays(190) ? "week" : "month";
         var series = new SortedDictionary<DateOnly, (int Incidents, int Alerts)>();
-        await using (var command = new NpgsqlCommand($"""
+        reads.Add(ReadAsync($"""
             SELECT date_trunc('{bucket}', r.at AT TIME ZONE 'Europe/Brussels')::date, r.kind, count(*)::int FROM {Table} r
             WHERE r.kind IN ('{TimelineKinds.IncidentReported}', '{TimelineKinds.AlertIssued}') AND r.at >= @from AND r.at < @to
               {(only.Count > 0 ? "AND r.network_ids && @networks" : "")}
             GROUP BY 1, 2
-            """, connection))
+            """, period, reader =>
         {
-            command.Parameters.AddWithValue("from", period.From);
-            command.Parameters.AddWithValue("to", period.To);
+            var day = DateOnly.FromDateTime(reader.GetDateTime(0));
+            var (incidents, alertCount) = series.GetValueOrDefault(day);
+            series[day] = reader.GetString(1) == TimelineKinds.AlertIssued ? (incidents, alertCount + reader.GetInt32(2)) : (incidents + reader.GetInt32(2), alertCount);
+        }, ct, command =>
+        {
             if (only.Count > 0) command.Parameters.AddWithValue("networks", only.ToArray());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var day = DateOnly.FromDateTime(reader.GetDateTime(0));
-                var (incidents, alertCount) = series.GetValueOrDefault(day);
-                series[day] = reader.GetString(1) == TimelineKinds.AlertIssued ? (incidents, alertCount + reader.GetInt32(2)) : (incidents + reader.GetInt32(2), alertCount);
-            }
-        }
+        }));
+
+        await Task.WhenAll(reads);
+        var membership = Membership.Fold(memberRows, period);
 
         var cost = sms.Value.CostPerSegment;
         var deadline = feedback.Value.Deadline;
@@ -214,11 +206,17 @@ public sealed class EvaluationQuery(
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static async Task ReadAsync(NpgsqlConnection connection, string sql, Period period, Action<NpgsqlDataReader> row, CancellationToken ct)
+    /// <summary>One question on its own connection (no JIT: these are short, and compiling costs more than it saves).</summary>
+    private async Task ReadAsync(string sql, Period period, Action<NpgsqlDataReader> row, CancellationToken ct, Action<NpgsqlCommand>? parameters = null)
     {
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(ct);
+        await using (var jit = new NpgsqlCommand("SET jit = off", connection))
+            await jit.ExecuteNonQueryAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("from", period.From);
         command.Parameters.AddWithValue("to", period.To);
+        parameters?.Invoke(command);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) row(reader);
     }

@@ -32,21 +32,24 @@ public sealed class StateQuery(IDocumentStore store, HistoryQuery history, IOpti
                 WHERE o.kind = '{TimelineKinds.IncidentReported}' AND o.at <= @at
                   AND NOT EXISTS (SELECT 1 FROM {Table} c WHERE c.incident_id = o.incident_id AND c.kind = '{TimelineKinds.IncidentClosed}' AND c.at <= @at))
             """);
+        // Two index-friendly halves rather than one OR (which makes PostgreSQL read the whole table): the open incidents'
+        // events, and the feedback sent within the last half hour (open incidents or not).
+        const string columns = "r.kind, r.at, r.incident_id, r.alert_id, r.feedback_id, r.network_ids, r.network_counts, r.category, r.lat, r.lon, r.count, r.detail, r.actor";
         var sql = $"""
             WITH {string.Join(",\n", ctes)}
-            SELECT r.kind, r.at, r.incident_id, r.alert_id, r.feedback_id, r.network_ids, r.network_counts, r.category, r.lat, r.lon,
-                   r.count, r.detail, r.actor
-            FROM {Table} r
-            WHERE r.at <= @at AND (r.incident_id IN (SELECT incident_id FROM open) AND r.kind = ANY(@kinds)
-                                   OR r.kind = '{TimelineKinds.FeedbackSent}' AND r.at > @feedbackSince) {HistoryQuery.FilterSql(filter)}
-            ORDER BY r.at, r.kind
+            SELECT {columns} FROM {Table} r
+            WHERE r.incident_id IN (SELECT incident_id FROM open) AND r.at <= @at AND r.kind = ANY(@kinds) {HistoryQuery.FilterSql(filter)}
+            UNION ALL
+            SELECT {columns} FROM {Table} r
+            WHERE r.kind = '{TimelineKinds.FeedbackSent}' AND r.at > @feedbackSince AND r.at <= @at {HistoryQuery.FilterSql(filter)}
+            ORDER BY 2, 1
             """;
         await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("at", at.ToUniversalTime());
         command.Parameters.AddWithValue("feedbackSince", (at - ReplayState.FeedbackShownFor).ToUniversalTime());
-        command.Parameters.AddWithValue("kinds", TimelineKinds.Listed.Append(TimelineKinds.TipAcknowledged).ToArray());
+        command.Parameters.AddWithValue("kinds", TimelineKinds.Listed.Where(k => k != TimelineKinds.FeedbackSent).Append(TimelineKinds.TipAcknowledged).ToArray());
         HistoryQuery.AddFilterParameters(command, filter);
         var rows = await HistoryQuery.ReadAsync(command, ct);
 
