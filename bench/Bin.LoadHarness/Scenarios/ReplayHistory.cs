@@ -174,12 +174,12 @@ internal static class ReplayHistory
         return new Timed(times, body);
     }
 
-    /// <summary>Fresh statistics after the bulk write, as autovacuum would give them after a while.</summary>
+    /// <summary>Statistics and visibility maps after the bulk write, as autovacuum gives them a while after it.</summary>
     private static async Task AnalyzeAsync(string connectionString, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 600 };
+        await using var command = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -36,12 +36,13 @@ public static class TimelineTable
         table.AddColumn("detail", "text");
         // The dashboard user who acted (from the event's metadata).
         table.AddColumn("actor", "text");
-        // History and evaluation read a period of one kind at a time.
-        table.Indexes.Add(new IndexDefinition("bin_timeline_kind_at") { Columns = ["kind", "at"] });
+        // History and evaluation read a period of one kind at a time; counting incidents per network and category, and
+        // the series over time, need nothing else (the table is insert-only, so vacuum keeps index-only scans possible).
+        table.Indexes.Add(new IndexDefinition("bin_timeline_kind_at") { Columns = ["kind", "at"], IncludeColumns = ["category", "network_ids"] });
         // State as of T and the location look-up of the projection: an incident's rows in time order.
         table.Indexes.Add(new IndexDefinition("bin_timeline_incident") { Columns = ["incident_id", "at"] });
-        // Evaluation: the acknowledgements and replies of given alerts.
-        table.Indexes.Add(new IndexDefinition("bin_timeline_alert") { Columns = ["alert_id", "kind"] });
+        // Evaluation: the acknowledgements and replies of given alerts (their time and network from the index alone).
+        table.Indexes.Add(new IndexDefinition("bin_timeline_alert") { Columns = ["alert_id", "kind"], IncludeColumns = ["at", "network_ids"] });
         // The projection's look-up of a feedback's alert (cancelled feedback names only itself).
         table.Indexes.Add(new IndexDefinition("bin_timeline_feedback") { Columns = ["feedback_id"], Predicate = "feedback_id IS NOT NULL" });
         return table;
