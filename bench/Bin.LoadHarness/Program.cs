@@ -15,6 +15,7 @@ internal static class LoadHarness
         LiveFeedLatency.Scenario,
         AlertTenThousand.Scenario,
         SustainedAcks.Scenario,
+        ReplayHistory.Scenario,
     ];
 
     public static async Task<int> Main(string[] args)

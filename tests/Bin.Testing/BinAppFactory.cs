@@ -32,6 +32,8 @@ public class BinAppFactory(string connectionString, IDictionary<string, string?>
         builder.UseSetting("ConnectionStrings:Bin", ConnectionString);
         builder.UseSetting("Auth:SeedDemoAccounts", "true");
         builder.UseSetting("Seed:DemoData", "true");
+        // No demo history: tests build the history they need (appsettings.Development.json asks for 90 days).
+        builder.UseSetting("Seed:HistoryDays", "0");
         builder.UseSetting("Map:TileUrl", "");
         // Webhooks are signed with this token in tests; messages go out as fast as the simulator takes them.
         builder.UseSetting("Sms:Twilio:AuthToken", TwilioSigner.TestAuthToken);

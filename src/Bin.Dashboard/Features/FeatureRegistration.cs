@@ -4,6 +4,7 @@ using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Joining;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Features.Replay;
 using Bin.Dashboard.Features.Sms;
 
 namespace Bin.Dashboard.Features;
@@ -20,6 +21,7 @@ public static class FeatureRegistration
         services.AddBinMembers();
         services.AddBinAlerts(configuration);
         services.AddBinFeedback(configuration);
+        services.AddBinReplay(configuration);
         services.AddBinJoining(configuration);
         return services;
     }
@@ -33,6 +35,7 @@ public static class FeatureRegistration
         app.MapBinMembers();
         app.MapBinAlerts();
         app.MapBinFeedback();
+        app.MapBinReplay();
         return app;
     }
 }

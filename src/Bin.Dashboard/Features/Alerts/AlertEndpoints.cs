@@ -46,14 +46,35 @@ public static class AlertEndpoints
             return Results.Ok(new AlertDetails(alert, progress));
         }).WithSummary("An alert with sent/delivered/failed/acknowledged counts per network.");
 
-        app.MapGet("/api/alerts", async (Guid? incidentId, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        app.MapGet("/api/alerts", async (HttpContext http, IQuerySession session, OutboxStore outbox, CancellationToken ct) =>
         {
-            IQueryable<AlertView> query = session.Query<AlertView>();
-            if (incidentId is { } incident) query = query.Where(a => a.IncidentId == incident);
-            var alerts = await query.OrderByDescending(a => a.IssuedAt).Take(500).ToListAsync(ct);
-            var scope = NetworkScope.Of(http.User);
-            return Results.Ok(alerts.Where(a => scope.MaySeeAny(a.NetworkIds)));
-        }).WithSummary("Alerts, newest first: who issued which tip, when, to how many per network (the audit).");
+            try
+            {
+                var query = http.Request.Query;
+                var filter = new AuditFilter(OptionalTime(query["from"], "from"), OptionalTime(query["to"], "to"), OptionalGuid(query["incidentId"], "incidentId"),
+                    OptionalGuid(query["networkId"], "networkId"), query["issuedBy"].ToString() is { Length: > 0 } by ? by : null, Limit(query["limit"]));
+                return Results.Ok(await AlertAudit.QueryAsync(session, outbox, filter, NetworkScope.Of(http.User), ct));
+            }
+            catch (DomainException ex)
+            {
+                return Problems.From(ex);
+            }
+        }).WithSummary("The audit: alerts newest first (from, to, incidentId, networkId, issuedBy, limit ≤ 5000): who issued which tip, when, to how many per network, and the outcome per network.");
         return app;
     }
+
+    private static DateTimeOffset? OptionalTime(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
+        : throw new DomainException($"{field} must be an ISO 8601 date-time, e.g. 2026-11-28T08:00:00Z.", field);
+
+    private static Guid? OptionalGuid(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : Guid.TryParse(value, out var id) ? id
+        : throw new DomainException($"{field} must be an id (GUID).", field);
+
+    private static int Limit(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? AlertAudit.DefaultLimit
+        : int.TryParse(value, out var n) && n is > 0 and <= AlertAudit.MaxLimit ? n
+        : throw new DomainException($"limit must be a whole number from 1 to {AlertAudit.MaxLimit}.", "limit");
 }

@@ -104,6 +104,52 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
         await InsertAsync(connection, messages, now, ct);
     }
 
+    /// <summary>A message of the past with what became of it, as the demo history writes it.</summary>
+    public sealed record PastMessage(
+        OutboxMessage Message, MessageStatus Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
+        DateTimeOffset? DeliveredAt, DateTimeOffset? FailedAt, DateTimeOffset? AckedAt, string? Error);
+
+    /// <summary>Writes messages that were sent in the past (never queued again: their status is final or 'sent'),
+    /// inside the caller's transaction. For the demo history; the live path is <see cref="InsertAsync(NpgsqlConnection, IReadOnlyCollection{OutboxMessage}, DateTimeOffset, CancellationToken)"/>.</summary>
+    public async Task InsertPastAsync(NpgsqlConnection connection, IReadOnlyCollection<PastMessage> messages, CancellationToken ct)
+    {
+        if (messages.Any(m => m.Status is MessageStatus.Queued or MessageStatus.Sending))
+            throw new ArgumentException("Past messages are sent, delivered or failed; queued ones would be sent now.", nameof(messages));
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {Table} (message_id, alert_id, member_id, network_id, kind, language, phone, body, segments, status, attempts, next_attempt_at, " +
+            "error, created_at, sent_at, delivered_at, failed_at, acked_at) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var p in messages)
+        {
+            var m = p.Message;
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(m.MessageId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(m.AlertId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(m.MemberId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(m.NetworkId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(Name(m.Kind), NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(m.Language, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(m.Phone, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(m.Body, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(m.Segments, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(Name(p.Status), NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(p.Attempts, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(p.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            await WriteNullableAsync(writer, p.Error, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(p.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            await WriteNullableAsync(writer, p.SentAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            await WriteNullableAsync(writer, p.DeliveredAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            await WriteNullableAsync(writer, p.FailedAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            await WriteNullableAsync(writer, p.AckedAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct)
+    {
+        if (value is null) await writer.WriteNullAsync(ct);
+        else await writer.WriteAsync(value, type, ct);
+    }
+
     /// <summary>Queues one message into a Marten session's transaction (e.g. with the event that caused it).</summary>
     public void QueueInsert(Marten.IDocumentSession session, OutboxMessage m, DateTimeOffset now) =>
         session.QueueSqlCommand(

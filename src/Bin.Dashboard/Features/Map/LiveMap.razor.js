@@ -22,6 +22,7 @@ export function init(element, options, dotnet) {
     incidentLayers: new Map(),
     highlights: { incident: null, activeNetworks: [], selectedNetworks: [] },
     badges: {},
+    pulsing: new Set(),
     legend: null,
     fitted: false,
     pin: null,
@@ -210,6 +211,13 @@ function loadDraw(texts) {
   return drawLibrary;
 }
 
+export function setPulses(element, ids) {
+  const state = maps.get(element);
+  if (!state) return;
+  state.pulsing = new Set(ids || []);
+  styleNetworks(state);
+}
+
 export function dispose(element) {
   const state = maps.get(element);
   if (state) { stopDrawing(state); state.map.remove(); maps.delete(element); }
@@ -230,6 +238,7 @@ function styleNetworks(state) {
     if (el) {
       el.classList.toggle('network-active', active.has(id));
       el.classList.toggle('network-selected', selected.has(id));
+      el.classList.toggle('network-pulse', state.pulsing.has(id));
       el.setAttribute('data-network', id);
       el.classList.toggle('network-founding', !!network.founding);
     }

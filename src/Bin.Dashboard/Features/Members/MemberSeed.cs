@@ -88,14 +88,17 @@ public static class MemberSeed
             var added = 0;
             foreach (var member in batch.Where(m => !existingIds.Contains(m.Id) && !takenPhones.Contains(m.Phone)))
             {
-                var consentAt = now.AddDays(-member.ConsentDaysAgo).Date.AddHours(19.5);
+                var consentAt = new DateTimeOffset(now.AddDays(-member.ConsentDaysAgo).Date.AddHours(19.5), TimeSpan.Zero);
+                // Registered the evening they consented, so the networks have a past: replay, growth figures and the
+                // demo history see who was a member when.
                 var events = new List<object>
                 {
-                    MemberDecisions.Register(null, new RegisterMember(member.Id, member.NetworkIds, member.Language.Code(), new DateTimeOffset(consentAt, TimeSpan.Zero), member.ConsentMethod), now),
+                    MemberDecisions.Register(null, new RegisterMember(member.Id, member.NetworkIds, member.Language.Code(), consentAt, member.ConsentMethod), consentAt),
                 };
                 if (member.OptedOut) events.Add(new MemberOptedOut(member.Id, "sms", now));
                 session.Store(new MemberContact { Id = member.Id, Name = member.Name, Phone = member.Phone });
-                session.Events.StartStream<MemberView>(member.Id, events.ToArray());
+                var stream = session.Events.StartStream<MemberView>(member.Id, events.ToArray());
+                stream.Events[0].Timestamp = consentAt;
                 added++;
             }
             if (added == 0) continue;
@@ -120,7 +123,7 @@ public static class MemberSeed
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    private static Language PickLanguage(Random random, bool holidayPark)
+    internal static Language PickLanguage(Random random, bool holidayPark)
     {
         var roll = random.Next(100);
         return holidayPark
@@ -128,7 +131,7 @@ public static class MemberSeed
             : roll switch { < 88 => Language.Nl, < 93 => Language.Fr, < 96 => Language.De, _ => Language.En };
     }
 
-    private static string PickName(Random random, Language language)
+    internal static string PickName(Random random, Language language)
     {
         var (first, last) = language switch
         {

@@ -8,4 +8,8 @@ public static class ZoneTime
     public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Brussels);
 
     public static string Format(DateTimeOffset at, string format = "dd/MM HH:mm:ss") => Local(at).ToString(format);
+
+    /// <summary>A wall-clock time in the zone (e.g. from a datetime-local field) as an instant.</summary>
+    public static DateTimeOffset FromLocal(DateTime local) =>
+        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Brussels.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
 }

@@ -1,5 +1,6 @@
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Features.Replay.DemoHistory;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -13,12 +14,25 @@ internal sealed class DemoSeeder(
     IOptions<SeedOptions> options,
     IOptions<Features.Sms.SmsOptions> sms,
     IHostEnvironment environment,
+    HistoryGenerator history,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         if (!options.Value.DemoData) return;
+        await SeedNetworksAndMembersAsync(ct);
+        if (options.Value.HistoryDays > 0)
+        {
+            var now = clock.GetUtcNow();
+            var end = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+            await history.GenerateAsync(HistoryProfile.Demo(options.Value.HistoryDays, end), ct);
+        }
+    }
+
+    /// <summary>Lommel's seven networks and their members, when missing.</summary>
+    internal async Task SeedNetworksAndMembersAsync(CancellationToken ct)
+    {
         // Demo members have valid-looking Belgian mobile numbers that may belong to real people.
         if (!sms.Value.UsesSimulator)
             throw new InvalidOperationException(
@@ -39,8 +53,9 @@ public static class SeedingRegistration
 {
     public static IServiceCollection AddBinSeeding(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
-        services.AddHostedService<DemoSeeder>();
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DemoSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
         return services;
     }
 }

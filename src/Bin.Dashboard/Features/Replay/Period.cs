@@ -1,0 +1,46 @@
+using System.Globalization;
+using Bin.Domain;
+
+namespace Bin.Dashboard.Features.Replay;
+
+/// <summary>A half-open period [<see cref="From"/>, <see cref="To"/>) of business time.</summary>
+public readonly record struct Period(DateTimeOffset From, DateTimeOffset To)
+{
+    /// <summary>The longest period the history and the evaluation answer for at once: a (leap) year.</summary>
+    public static readonly TimeSpan MaxLength = TimeSpan.FromDays(366);
+
+    public TimeSpan Length => To - From;
+
+    public bool Contains(DateTimeOffset at) => at >= From && at < To;
+
+    /// <summary>Reads <c>from</c> and <c>to</c> as the API receives them; a problem names the field at fault.</summary>
+    public static Period Parse(string? from, string? to)
+    {
+        var start = ParseTime(from, "from");
+        var end = ParseTime(to, "to");
+        return Of(start, end);
+    }
+
+    /// <summary>Checks the order and length of a period the dashboard built itself.</summary>
+    public static Period Of(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (from >= to)
+            throw new DomainException("to must be later than from.", "to");
+        if (to - from > MaxLength)
+            throw new DomainException($"A period is at most {MaxLength.TotalDays:0} days; this one has {(to - from).TotalDays:0.#}.", "to");
+        return new Period(from.ToUniversalTime(), to.ToUniversalTime());
+    }
+
+    /// <summary>An ISO 8601 date-time (a date alone means its midnight UTC); required.</summary>
+    public static DateTimeOffset ParseTime(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            throw new DomainException($"{field} is required: an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z.", field);
+        return DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at.ToUniversalTime()
+            : throw new DomainException($"{field} must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z; '{value.Trim()}' is not.", field);
+    }
+
+    /// <summary>The last <paramref name="length"/> up to <paramref name="now"/>.</summary>
+    public static Period Last(TimeSpan length, DateTimeOffset now) => new(now - length, now);
+}
