@@ -31,7 +31,8 @@ public class PhonesPageTests : BunitContext, IClassFixture<WebhookHostFixture>
         await Eventually.FindAsync(async () => (await _host.App.Service<SimulatorStore>().PhonesAsync(phone, 1, default)).FirstOrDefault());
         var page = Render<PhonesPage>();
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=phone-row] .number"), n => n.TextContent == phone));
-        page.FindAll("[data-testid=phone-row]").First(r => r.QuerySelector(".number")!.TextContent == phone).Click();
+        // Live updates re-render the list; finding and clicking inside the renderer keeps the handler id current.
+        await page.InvokeAsync(() => page.FindAll("[data-testid=phone-row]").First(r => r.QuerySelector(".number")!.TextContent == phone).Click());
         return page;
     }
 
@@ -56,7 +57,8 @@ public class PhonesPageTests : BunitContext, IClassFixture<WebhookHostFixture>
         var phone = await SendAsync("+32472000212", "Tip");
         var page = await RenderWithPhoneAsync(phone);
 
-        page.FindAll(".quick button").Single(b => b.TextContent == "OK").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".quick button"), b => b.TextContent == "OK"));
+        await page.InvokeAsync(() => page.FindAll(".quick button").Single(b => b.TextContent == "OK").Click());
 
         var inbound = await Eventually.FindAsync(() => _host.App.Handlers.Inbound.FirstOrDefault(i => i.From == phone));
         Assert.Equal("OK", inbound.Body);
