@@ -12,62 +12,21 @@ namespace Bin.Dashboard.Tests.Alerts;
 
 public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    private static readonly Guid Parelstrand = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000007");
+    private static readonly Guid Parelstrand = AlertScenario.Parelstrand;
 
-    private sealed record Issued(Guid AlertId, int Recipients);
+    private AlertScenario Scenario => new(host.App);
 
-    private async Task<Guid> IncidentAsync(double lat = 51.2307, double lon = 5.3135)
-    {
-        var client = await host.App.ClientForAsync("officer");
-        var response = await client.PostAsJsonAsync("/api/incidents", new { lat, lon, category = "burglary", description = "Inbraak" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> IncidentAsync(double lat = 51.2307, double lon = 5.3135) => Scenario.IncidentAsync(lat, lon);
 
-    private async Task<Issued> AlertAsync(Guid incident, params Guid[] networks)
-    {
-        var client = await host.App.ClientForAsync("officer");
-        var response = await client.PostAsJsonAsync($"/api/incidents/{incident}/alerts", new { networkIds = networks, tipTemplateId = "burglary-lights" });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<Issued>())!;
-    }
+    private Task<Issued> AlertAsync(Guid incident, params Guid[] networks) => Scenario.AlertAsync(incident, networks);
 
-    private async Task<NetworkProgress[]> ProgressAsync(Guid alertId)
-    {
-        var client = await host.App.ClientForAsync("chief");
-        var details = await client.GetFromJsonAsync<JsonElement>($"/api/alerts/{alertId}");
-        return details.GetProperty("progress").Deserialize<NetworkProgress[]>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-    }
+    private Task<NetworkProgress[]> WaitForAsync(Guid alertId, Func<NetworkProgress[], bool> done) => Scenario.WaitForAsync(alertId, done);
 
-    private async Task<NetworkProgress[]> WaitForAsync(Guid alertId, Func<NetworkProgress[], bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var progress = await ProgressAsync(alertId);
-            if (done(progress)) return progress;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Progress never arrived: {JsonSerializer.Serialize(progress)}");
-            await Task.Delay(100);
-        }
-    }
+    private Task<NetworkProgress[]> WaitUntilHandedOverAsync(Guid alertId) => Scenario.WaitUntilHandedOverAsync(alertId);
 
-    /// <summary>
-    /// Until nothing of the alert is queued any more. Not "all sent": the simulator reports numbers ending in 99 as
-    /// failed a second after sending them, so on a slow machine some fail before the last one is sent.
-    /// </summary>
-    private Task<NetworkProgress[]> WaitUntilHandedOverAsync(Guid alertId) => WaitForAsync(alertId, p => p.Sum(x => x.Queued) == 0);
+    private Task RecordedAsync() => Scenario.RecordedAsync();
 
-    /// <summary>Adds members through the CSV import and returns their numbers.</summary>
-    private async Task<List<string>> ImportMembersAsync(Guid network, int count, string prefix)
-    {
-        var numbers = Enumerable.Range(0, count).Select(i => $"+32{prefix}{i:D6}").ToList();
-        var csv = new StringBuilder("name;phone;language\n");
-        foreach (var (number, i) in numbers.Select((n, i) => (n, i))) csv.Append($"Testlid {prefix}-{i};{number};{(i % 4 == 1 ? "fr" : "nl")}\n");
-        var admin = await host.App.ClientForAsync("admin");
-        var response = await admin.PostAsync($"/api/networks/{network}/members/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return numbers;
-    }
+    private Task<List<string>> ImportMembersAsync(Guid network, int count, string prefix) => Scenario.ImportMembersAsync(network, count, prefix);
 
     [Fact]
     public async Task An_alert_records_one_message_per_member_before_sending_and_all_reach_the_gateway()
@@ -132,6 +91,7 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
         var second = await client.SendAsync(TwilioSigner.Inbound(number, "OK", sid));
 
         Assert.True(first.IsSuccessStatusCode && second.IsSuccessStatusCode);
+        await RecordedAsync();
         await using var session = host.App.Service<IDocumentStore>().QuerySession();
         Assert.Equal(1, await session.Events.QueryRawEventDataOnly<TipAcknowledged>().CountAsync(a => a.AlertId == issued.AlertId));
     }
@@ -152,6 +112,7 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
         }));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await RecordedAsync();
         await using var session = host.App.Service<IDocumentStore>().QuerySession();
         var acknowledged = await session.Events.QueryRawEventDataOnly<TipAcknowledged>().Where(a => a.AlertId == issued.AlertId).Select(a => a.MemberId).ToListAsync();
         Assert.Equal(20, acknowledged.Count);
@@ -167,6 +128,7 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
         await WaitUntilHandedOverAsync(issued.AlertId);
 
         await host.App.CreateClient().SendAsync(TwilioSigner.Inbound(number, "Grijze bestelwagen reed net weg richting kanaal"));
+        await RecordedAsync();
 
         await using var session = host.App.Service<IDocumentStore>().QuerySession();
         var reply = await session.Events.QueryRawEventDataOnly<ReplyReceived>().SingleAsync(r => r.AlertId == issued.AlertId);
@@ -188,6 +150,7 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
         var response = await host.App.CreateClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await RecordedAsync();
         await using var session = host.App.Service<IDocumentStore>().QuerySession();
         Assert.Equal(0, await session.Events.QueryRawEventDataOnly<TipAcknowledged>().CountAsync(a => a.AlertId == issued.AlertId));
     }

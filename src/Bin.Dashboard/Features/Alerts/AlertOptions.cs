@@ -26,4 +26,11 @@ public sealed class AlertOptions
     /// <summary>A claimed message whose send was not recorded within this time is in doubt (its sender died):
     /// the gateway is asked whether it took it before it is sent again.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")] public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Received SMS recorded per transaction by the inbound processor. The webhook only stores the message;
+    /// batching the rest is what carries hundreds of acknowledgements a second (bench: the acks scenario).</summary>
+    [Range(1, 5000)] public int InboundBatchSize { get; set; } = 500;
+
+    /// <summary>Attempts to record one received SMS before it is given up (logged, kept without number or text).</summary>
+    [Range(1, 100)] public int InboundMaxAttempts { get; set; } = 5;
 }

@@ -14,12 +14,15 @@ public static class AlertsRegistration
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InboundStore>();
+        services.AddSingleton<InboundSignal>();
         services.AddSingleton<AlertCommands>();
         services.AddSingleton<IInboundSmsHandler, InboundSmsHandler>();
         services.AddSingleton<IDeliveryStatusHandler, DeliveryStatusHandler>();
         services.AddSingleton<ILiveNetworkResolver, AlertNetworks>();
         services.AddHostedService<OutboxSchema>();
         services.AddHostedService<OutboxSender>();
+        services.AddHostedService<InboundProcessor>();
         services.ConfigureMarten(o =>
         {
             o.Events.AddEventType<AlertIssued>();
@@ -27,7 +30,6 @@ public static class AlertsRegistration
             o.Events.AddEventType<ReplyReceived>();
             o.Projections.Add<AlertViewProjection>(ProjectionLifecycle.Inline);
             o.Schema.For<AlertView>().Index(a => a.IncidentId).Index(a => a.IssuedAt);
-            o.Schema.For<InboundMessage>();
         });
         return services;
     }
@@ -35,10 +37,14 @@ public static class AlertsRegistration
     public static IEndpointRouteBuilder MapBinAlerts(this IEndpointRouteBuilder app) => app.MapAlerts();
 }
 
-/// <summary>Creates the outbox table at start-up, before the sender runs.</summary>
-internal sealed class OutboxSchema(OutboxStore outbox) : IHostedService
+/// <summary>Creates the outbox and inbox tables at start-up, before the sender and the inbound processor run.</summary>
+internal sealed class OutboxSchema(OutboxStore outbox, InboundStore inbox) : IHostedService
 {
-    public Task StartAsync(CancellationToken ct) => outbox.EnsureSchemaAsync(ct);
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await outbox.EnsureSchemaAsync(ct);
+        await inbox.EnsureSchemaAsync(ct);
+    }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

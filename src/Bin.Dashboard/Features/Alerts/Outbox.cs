@@ -253,33 +253,56 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
         return await command.ExecuteNonQueryAsync(ct) > 0;
     }
 
-    public sealed record OpenTip(Guid MessageId, Guid AlertId, Guid NetworkId, bool AlreadyAcknowledged);
+    public sealed record OpenTip(Guid MemberId, Guid MessageId, Guid AlertId, Guid NetworkId, bool AlreadyAcknowledged);
 
-    /// <summary>The member's most recent tip (or reminder) sent within the window: what an "OK" acknowledges.</summary>
-    public async Task<OpenTip?> LatestTipAsync(Guid memberId, DateTimeOffset since, CancellationToken ct)
+    /// <summary>
+    /// For each member, the most recent tip (or reminder) sent to them since the given time: what their "OK"
+    /// acknowledges. One statement for a whole batch of answers, an index probe per member.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, OpenTip>> LatestTipsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyDictionary<Guid, DateTimeOffset> since, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(ct);
+        if (since.Count == 0) return new Dictionary<Guid, OpenTip>();
         await using var command = new NpgsqlCommand($"""
-            SELECT message_id, alert_id, network_id, acked_at IS NOT NULL FROM {Table}
-            WHERE member_id = @member AND kind IN ('tip', 'reminder') AND created_at >= @since AND status <> 'queued'
-            ORDER BY created_at DESC LIMIT 1
-            """, connection);
-        command.Parameters.AddWithValue("member", memberId);
-        command.Parameters.AddWithValue("since", since);
+            SELECT q.member_id, t.message_id, t.alert_id, t.network_id, t.acked
+            FROM unnest(@members, @since) AS q(member_id, since)
+            CROSS JOIN LATERAL (
+                SELECT message_id, alert_id, network_id, acked_at IS NOT NULL AS acked FROM {Table} o
+                WHERE o.member_id = q.member_id AND o.kind IN ('tip', 'reminder') AND o.created_at >= q.since AND o.status <> 'queued'
+                ORDER BY o.created_at DESC LIMIT 1) t
+            """, connection, transaction);
+        command.Parameters.AddWithValue("members", since.Keys.ToArray());
+        command.Parameters.AddWithValue("since", since.Values.ToArray());
+        var tips = new Dictionary<Guid, OpenTip>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new OpenTip(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetBoolean(3)) : null;
+        while (await reader.ReadAsync(ct))
+            tips[reader.GetGuid(0)] = new OpenTip(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetBoolean(4));
+        return tips;
     }
 
-    /// <summary>The SQL that marks an acknowledgement; run in the transaction that records the event.</summary>
-    public string AcknowledgeSql => $"UPDATE {Table} SET acked_at = COALESCE(acked_at, ?) WHERE alert_id = ? AND member_id = ?";
+    public sealed record Acknowledgement(Guid AlertId, Guid MemberId, DateTimeOffset At);
 
-    /// <summary>Progress per network over the given alerts together.</summary>
+    /// <summary>Marks acknowledgements on the alerts' messages (tip and reminder) in the transaction that records their events.</summary>
+    public async Task AcknowledgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Acknowledgement> acknowledgements, CancellationToken ct)
+    {
+        if (acknowledgements.Count == 0) return;
+        await using var command = new NpgsqlCommand($"""
+            UPDATE {Table} o SET acked_at = COALESCE(o.acked_at, a.at)
+            FROM unnest(@members, @alerts, @ats) AS a(member_id, alert_id, at)
+            WHERE o.member_id = a.member_id AND o.alert_id = a.alert_id
+            """, connection, transaction);
+        command.Parameters.AddWithValue("members", acknowledgements.Select(a => a.MemberId).ToArray());
+        command.Parameters.AddWithValue("alerts", acknowledgements.Select(a => a.AlertId).ToArray());
+        command.Parameters.AddWithValue("ats", acknowledgements.Select(a => a.At).ToArray());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Erasure: the member's number leaves the outbox; unsent messages are failed, never sent.</summary>
     public string EraseNumberSql =>
         $"UPDATE {Table} SET phone = NULL, status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END, " +
         "error = CASE WHEN status IN ('queued', 'sending') THEN 'member erased' ELSE error END WHERE member_id = ?";
 
+    /// <summary>Progress per network over the given alerts together.</summary>
     public async Task<IReadOnlyList<NetworkProgress>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) =>
         (await ProgressForAlertsAsync(alertIds, ct)).Values.SelectMany(l => l)
             .GroupBy(p => p.NetworkId)

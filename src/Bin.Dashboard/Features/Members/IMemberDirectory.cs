@@ -19,6 +19,9 @@ public interface IMemberDirectory
     /// <summary>The member with this E.164 number, or null.</summary>
     Task<MemberMatch?> FindByPhoneAsync(string e164, CancellationToken ct);
 
+    /// <summary>The members with these E.164 numbers, by number; numbers of no member are left out.</summary>
+    Task<IReadOnlyDictionary<string, MemberMatch>> FindByPhonesAsync(IReadOnlyCollection<string> e164s, CancellationToken ct);
+
     /// <summary>Active members per network.</summary>
     Task<IReadOnlyDictionary<Guid, int>> ActiveCountsAsync(CancellationToken ct);
 

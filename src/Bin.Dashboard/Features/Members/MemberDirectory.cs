@@ -58,6 +58,26 @@ public sealed class MemberDirectory(IDocumentStore store, MemberCommands command
         return view is null ? null : new MemberMatch(view.Id, view.Language, view.Active);
     }
 
+    public async Task<IReadOnlyDictionary<string, MemberMatch>> FindByPhonesAsync(IReadOnlyCollection<string> e164s, CancellationToken ct)
+    {
+        if (e164s.Count == 0) return new Dictionary<string, MemberMatch>();
+        var sql = $"""
+            select c.phone, v.id, v.data ->> 'Language', (v.data ->> 'Active')::boolean
+            from {Contacts} c
+            join {Views} v on v.id = c.id
+            where c.phone = any(@phones)
+            """;
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("phones", e164s.Distinct().ToArray());
+        var found = new Dictionary<string, MemberMatch>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            found[reader.GetString(0)] = new MemberMatch(reader.GetGuid(1), reader.GetString(2), reader.GetBoolean(3));
+        return found;
+    }
+
     public async Task<IReadOnlyDictionary<Guid, int>> ActiveCountsAsync(CancellationToken ct)
     {
         var sql = $"""
