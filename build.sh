@@ -100,7 +100,7 @@ cmd_test() {
   local dir; dir="$(mktemp -d /tmp/bin-test-pg.XXXXXX)"
   local port; port="$(free_port)"
   # A throwaway cluster: durability settings off, it is deleted after the run.
-  start_cluster "$dir" "$port" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
+  start_cluster "$dir" "$port" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000
   trap 'stop_cluster "'"$dir"'"; rm -rf "'"$dir"'"' EXIT
   export BIN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres"
   log "Throwaway PostgreSQL on 127.0.0.1:$port"

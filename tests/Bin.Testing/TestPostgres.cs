@@ -23,7 +23,12 @@ public static class TestPostgres
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, MaxPoolSize = 40 }.ConnectionString;
+        // The three test assemblies share one cluster, and hosts of finished tests linger until their class ends:
+        // idle pooled connections are closed soon, so that they do not add up to max_connections.
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString)
+        {
+            Database = name, MaxPoolSize = 40, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5,
+        }.ConnectionString;
     }
 
     private static string StartOrReuse()
@@ -40,7 +45,7 @@ public static class TestPostgres
         if (root) Run("chown", $"-R postgres {dir}");
         RunAsPostgres(root, Path.Combine(bin, "initdb"), $"-D {dir}/data -U postgres --auth=trust -E UTF8 --no-locale");
         RunAsPostgres(root, Path.Combine(bin, "pg_ctl"),
-            $"-D {dir}/data -l {dir}/run/log -w start -o \"-p {port} -k {dir}/run -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\"");
+            $"-D {dir}/data -l {dir}/run/log -w start -o \"-p {port} -k {dir}/run -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000\"");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
