@@ -96,6 +96,9 @@ public class FeedbackDeliveryTests(FeedbackHostFixture host) : IClassFixture<Fee
         var webhook = host.App.CreateClient();
         foreach (var member in acknowledging)
             Assert.True((await webhook.SendAsync(Bin.Testing.TwilioSigner.Inbound(member.Phone!, "OK"))).IsSuccessStatusCode);
+        // The webhook only stores the answers; the inbound processor records them a moment later.
+        var inbox = host.App.Service<Bin.Dashboard.Features.Alerts.InboundStore>();
+        await UntilAsync(async () => await inbox.PendingCountAsync(default) == 0, "the acknowledgements recorded");
 
         // Fire it now instead of in 30 minutes: what is tested here is who gets it.
         await scheduler.TriggerJob(FeedbackTriggers.ReminderJob(alert.AlertId));
