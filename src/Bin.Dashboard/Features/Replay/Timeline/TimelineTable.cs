@@ -39,8 +39,16 @@ public static class TimelineTable
         // History and evaluation read a period of one kind at a time; counting incidents per network and category, and
         // the series over time, need nothing else (the table is insert-only, so vacuum keeps index-only scans possible).
         table.Indexes.Add(new IndexDefinition("bin_timeline_kind_at") { Columns = ["kind", "at"], IncludeColumns = ["category", "network_ids"] });
-        // State as of T and the location look-up of the projection: an incident's rows in time order.
+        // State as of T: an incident's rows in time order.
         table.Indexes.Add(new IndexDefinition("bin_timeline_incident") { Columns = ["incident_id", "at"] });
+        // The projection's look-up of where and what an incident was at a moment: only its reports and corrections. On
+        // the index above that walk passed every acknowledgement of the incident, so each ack of a big alert cost more
+        // than the one before (bench: a batch of 500 took 360 ms at 10,000 acks).
+        table.Indexes.Add(new IndexDefinition("bin_timeline_incident_location")
+        {
+            Columns = ["incident_id", "at"],
+            Predicate = $"kind IN ('{TimelineKinds.IncidentReported}', '{TimelineKinds.IncidentUpdated}')",
+        });
         // Evaluation: the acknowledgements and replies of given alerts (their time and network from the index alone).
         table.Indexes.Add(new IndexDefinition("bin_timeline_alert") { Columns = ["alert_id", "kind"], IncludeColumns = ["at", "network_ids"] });
         // The projection's look-up of a feedback's alert (cancelled feedback names only itself).
