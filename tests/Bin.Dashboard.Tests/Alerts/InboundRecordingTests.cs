@@ -178,4 +178,23 @@ public class InboundRecordingTests(InboundNodes nodes) : IClassFixture<InboundNo
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM bin.bin_inbound WHERE message_sid = $1 AND (from_number IS NOT NULL OR body IS NOT NULL)", sid));
         Assert.Equal("reply", (await nodes.A.Service<InboundStore>().FindRecordedAsync(sid, default))!.Intent);
     }
+
+    [Fact]
+    public async Task A_big_alert_has_the_outbox_analyzed_before_the_answers_come_in()
+    {
+        // On statistics from before a big alert PostgreSQL plans the acknowledgements' outbox update as if the table
+        // were small; autovacuum analyzes only later. The alert does it itself, in the background.
+        var westKei = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000005");
+        await Scenario.ImportMembersAsync(westKei, 1000, "487");
+
+        var issued = await Scenario.AlertAsync(await Scenario.IncidentAsync(), westKei);
+
+        Assert.True(issued.Recipients >= 1000);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await ScalarAsync<long>("SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'bin' AND relname = 'bin_outbox' AND last_analyze IS NOT NULL") == 0)
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("The outbox was not analyzed after an alert of 1,000 recipients.");
+            await Task.Delay(100);
+        }
+    }
 }

@@ -35,8 +35,16 @@ public sealed class AlertCommands(
     OutboxSignal signal,
     IOptions<AlertOptions> options,
     IOptions<Sms.SmsOptions> sms,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<AlertCommands> logger)
 {
+    /// <summary>
+    /// From this many messages on, an alert has the outbox analyzed right after it is written. Autovacuum would do it
+    /// within a minute or so, but the answers come sooner, and on statistics that predate a big alert PostgreSQL plans
+    /// the acknowledgements' outbox update as if the table were small (bench: 10,000 acks recorded at 567/s instead of ~1,400/s).
+    /// </summary>
+    private const int AnalyzeFrom = 1000;
+
     public async Task<AlertPreview> PreviewAsync(IReadOnlyList<Guid> networkIds, string? tipTemplateId, string? text, CancellationToken ct)
     {
         var texts = AlertDecisions.ComposeTexts(tipTemplateId, text);
@@ -84,7 +92,21 @@ public sealed class AlertCommands(
         }
         await transaction.CommitAsync(ct);
         signal.Wake();
+        if (messages.Count >= AnalyzeFrom) _ = AnalyzeOutboxAsync();
         return issued;
+    }
+
+    /// <summary>In the background: the officer's answer does not wait for it, and a failure only costs speed.</summary>
+    private async Task AnalyzeOutboxAsync()
+    {
+        try
+        {
+            await outbox.AnalyzeAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogWarning(ex, "Analyzing the outbox after a big alert failed; autovacuum will do it later");
+        }
     }
 
     private static Dictionary<Guid, int> PerNetwork(IEnumerable<Recipient> recipients) =>

@@ -73,6 +73,15 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Brings the planner's statistics of the outbox up to date (after a bulk insert).</summary>
+    public async Task AnalyzeAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"ANALYZE {Table}", connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Writes the messages inside the caller's transaction (the one that records the alert).</summary>
     public async Task InsertAsync(NpgsqlConnection connection, IReadOnlyCollection<OutboxMessage> messages, DateTimeOffset now, CancellationToken ct)
     {
