@@ -14,11 +14,12 @@ namespace Bin.LoadHarness.Scenarios;
 /// </summary>
 internal static class AlertTenThousand
 {
-    public static readonly Scenario Scenario = new(
+    public static readonly Scenario Scenario = Scenario.Create(
         "alert-10k",
         "alert to a 10,000-member network → 202 (all outbox rows persisted) → all handed to an instant gateway and recorded sent",
         "[--members 10000] [--runs 3] [--target-ms 5000] [--batch-size 0] [--parallelism 0] [--trace 1] [--timeout-seconds 120]  (0 = the dashboard's setting)",
-        RunAsync);
+        Parse,
+        MeasureAsync);
 
     /// <summary>Servaesdreef: 150 demo members (a few opted out), topped up to the number asked for.</summary>
     private static readonly Guid Network = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000003");
@@ -35,43 +36,19 @@ internal static class AlertTenThousand
             RowsAt202 == members && Alert.Recipients == members && Handed == members && Repeats == 0 && NeverHanded == 0 && Unexpected == 0 && Sent == members;
     }
 
-    private static async Task<int> RunAsync(HarnessArgs args, CancellationToken ct)
-    {
-        Settings settings;
-        try
-        {
-            settings = new Settings(
-                args.Int("members", 10_000, 1, 100_000),
-                args.Int("runs", 3, 1, 20),
-                args.Int("target-ms", 5_000, 1, 600_000),
-                args.Int("batch-size", 0, 0, 5_000),
-                args.Int("parallelism", 0, 0, 256),
-                args.Int("trace", 1, 0, 1) == 1,
-                args.Int("timeout-seconds", 120, 1, 3_600));
-            args.RejectUnknown();
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return ExitCodes.Usage;
-        }
-
-        try
-        {
-            return await MeasureAsync(settings, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            Console.Error.WriteLine($"alert-10k failed: {ex}");
-            return ExitCodes.Failed;
-        }
-    }
+    private static Settings Parse(HarnessArgs args) =>
+        new Settings(
+            args.Int("members", 10_000, 1, 100_000),
+            args.Int("runs", 3, 1, 20),
+            args.Int("target-ms", 5_000, 1, 600_000),
+            args.Int("batch-size", 0, 0, 5_000),
+            args.Int("parallelism", 0, 0, 256),
+            args.Int("trace", 1, 0, 1) == 1,
+            args.Int("timeout-seconds", 120, 1, 3_600));
 
     private static async Task<int> MeasureAsync(Settings settings, CancellationToken ct)
     {
-        Console.WriteLine($"alert-10k: alert to a network of {settings.Members:N0} active members → 202 → all handed to an instant gateway");
-        Console.WriteLine($"  machine    {MachineInfo.Describe()}");
-        Console.WriteLine($"  load avg   {MachineInfo.LoadAverage()} (start)");
+        Scenario.PrintHeader($"alert-10k: alert to a network of {settings.Members:N0} active members → 202 → all handed to an instant gateway");
 
         var extra = new Dictionary<string, string?>();
         if (settings.BatchSize > 0) extra["Alerts:SendBatchSize"] = settings.BatchSize.ToString(CultureInfo.InvariantCulture);

@@ -23,11 +23,12 @@ namespace Bin.LoadHarness.Scenarios;
 /// </summary>
 internal static class LiveFeedLatency
 {
-    public static readonly Scenario Scenario = new(
+    public static readonly Scenario Scenario = Scenario.Create(
         "live-feed",
         "reported incident → IncidentReported on every /hubs/live client: p50, p95, p99, max",
         "[--clients 100] [--events 60] [--interval-ms 250] [--warmup 3] [--drain-seconds 15] [--target-p99-ms 250]",
-        RunAsync);
+        Parse,
+        MeasureAsync);
 
     // Inside Kerkplein: the coordinators (its network group) receive these as well as the zone-wide roles.
     private const double Latitude = 51.2307, Longitude = 5.3135;
@@ -35,43 +36,18 @@ internal static class LiveFeedLatency
 
     private sealed record Settings(int Clients, int Events, int IntervalMs, int Warmup, int DrainSeconds, int TargetP99Ms);
 
-    private static async Task<int> RunAsync(HarnessArgs args, CancellationToken ct)
-    {
-        Settings settings;
-        try
-        {
-            settings = new Settings(
-                args.Int("clients", 100, 1, 5_000),
-                args.Int("events", 60, 1, 100_000),
-                args.Int("interval-ms", 250, 1, 60_000),
-                args.Int("warmup", 3, 1, 100),
-                args.Int("drain-seconds", 15, 1, 600),
-                args.Int("target-p99-ms", 250, 1, 60_000));
-            args.RejectUnknown();
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return ExitCodes.Usage;
-        }
-
-        try
-        {
-            return await MeasureAsync(settings, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            Console.Error.WriteLine($"live-feed failed: {ex}");
-            return ExitCodes.Failed;
-        }
-    }
+    private static Settings Parse(HarnessArgs args) =>
+        new Settings(
+            args.Int("clients", 100, 1, 5_000),
+            args.Int("events", 60, 1, 100_000),
+            args.Int("interval-ms", 250, 1, 60_000),
+            args.Int("warmup", 3, 1, 100),
+            args.Int("drain-seconds", 15, 1, 600),
+            args.Int("target-p99-ms", 250, 1, 60_000));
 
     private static async Task<int> MeasureAsync(Settings settings, CancellationToken ct)
     {
-        var loadAtStart = MachineInfo.LoadAverage();
-        Console.WriteLine("live-feed: reported incident → IncidentReported on every /hubs/live client");
-        Console.WriteLine($"  machine    {MachineInfo.Describe()}");
-        Console.WriteLine($"  load avg   {loadAtStart} (start)");
+        var loadAtStart = Scenario.PrintHeader("live-feed: reported incident → IncidentReported on every /hubs/live client");
 
         var started = Clock.Now;
         var probe = new PipelineProbe();

@@ -24,50 +24,27 @@ namespace Bin.LoadHarness.Scenarios;
 /// </summary>
 internal static class ReplayHistory
 {
-    public static readonly Scenario Scenario = new(
+    public static readonly Scenario Scenario = Scenario.Create(
         "replay",
         "generate a year of history, then time GET /api/history (a month), /api/history/state (scrubs) and /api/evaluation (the year)",
         "[--days 365] [--incidents-per-day 56] [--joiners 8] [--runs 5] [--month-target-ms 1000] [--year-target-ms 2000]",
-        RunAsync);
+        Parse,
+        MeasureAsync);
 
     private sealed record Settings(int Days, int IncidentsPerDay, int Joiners, int Runs, int MonthTargetMs, int YearTargetMs);
 
-    private static async Task<int> RunAsync(HarnessArgs args, CancellationToken ct)
-    {
-        Settings settings;
-        try
-        {
-            settings = new Settings(
-                args.Int("days", 365, 31, HistoryProfile.MaxDays),
-                args.Int("incidents-per-day", 56, 1, 1_000),
-                args.Int("joiners", 8, 0, 1_000),
-                args.Int("runs", 5, 1, 100),
-                args.Int("month-target-ms", 1_000, 1, 600_000),
-                args.Int("year-target-ms", 2_000, 1, 600_000));
-            args.RejectUnknown();
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return ExitCodes.Usage;
-        }
-
-        try
-        {
-            return await MeasureAsync(settings, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            Console.Error.WriteLine($"replay failed: {ex}");
-            return ExitCodes.Failed;
-        }
-    }
+    private static Settings Parse(HarnessArgs args) =>
+        new Settings(
+            args.Int("days", 365, 31, HistoryProfile.MaxDays),
+            args.Int("incidents-per-day", 56, 1, 1_000),
+            args.Int("joiners", 8, 0, 1_000),
+            args.Int("runs", 5, 1, 100),
+            args.Int("month-target-ms", 1_000, 1, 600_000),
+            args.Int("year-target-ms", 2_000, 1, 600_000));
 
     private static async Task<int> MeasureAsync(Settings settings, CancellationToken ct)
     {
-        Console.WriteLine($"replay: {settings.Days} days of generated history, then a month's replay and the year's evaluation over HTTP");
-        Console.WriteLine($"  machine    {MachineInfo.Describe()}");
-        Console.WriteLine($"  load avg   {MachineInfo.LoadAverage()} (start)");
+        Scenario.PrintHeader($"replay: {settings.Days} days of generated history, then a month's replay and the year's evaluation over HTTP");
 
         var now = DateTimeOffset.UtcNow;
         var end = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);

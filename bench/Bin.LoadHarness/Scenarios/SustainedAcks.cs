@@ -19,11 +19,12 @@ namespace Bin.LoadHarness.Scenarios;
 /// </summary>
 internal static class SustainedAcks
 {
-    public static readonly Scenario Scenario = new(
+    public static readonly Scenario Scenario = Scenario.Create(
         "acks",
         "signed \"OK\" webhooks from N alerted members over HTTP: acks/s, p50/p99, errors; none lost, duplicates recorded once",
         "[--members 3000] [--warmup 200] [--concurrency 48] [--duplicate-percent 10] [--target-per-second 500] [--analyze 1] [--trace 0] [--calibrate 1] [--timeout-seconds 120]",
-        RunAsync);
+        Parse,
+        MeasureAsync);
 
     /// <summary>Leuken: 110 demo members (who stay silent), topped up with the members who answer.</summary>
     private static readonly Guid Network = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
@@ -40,46 +41,21 @@ internal static class SustainedAcks
 
     private readonly record struct Sample(int Member, bool First, long StartedAt, long EndedAt, HttpStatusCode? Status, string? Error);
 
-    private static async Task<int> RunAsync(HarnessArgs args, CancellationToken ct)
-    {
-        Settings settings;
-        try
-        {
-            settings = new Settings(
-                args.Int("members", 3_000, 1, 50_000),
-                args.Int("warmup", 200, 0, 5_000),
-                args.Int("concurrency", 48, 1, 1_000),
-                args.Int("duplicate-percent", 10, 0, 100),
-                args.Int("target-per-second", 500, 1, 1_000_000),
-                args.Int("analyze", 1, 0, 1) == 1,
-                args.Int("trace", 0, 0, 1) == 1, // off by default: an Activity per command is CPU the headline figure should not pay
-                args.Int("calibrate", 1, 0, 1) == 1,
-                args.Int("timeout-seconds", 120, 1, 3_600));
-            args.RejectUnknown();
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return ExitCodes.Usage;
-        }
-
-        try
-        {
-            return await MeasureAsync(settings, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            Console.Error.WriteLine($"acks failed: {ex}");
-            return ExitCodes.Failed;
-        }
-    }
+    private static Settings Parse(HarnessArgs args) =>
+        new Settings(
+            args.Int("members", 3_000, 1, 50_000),
+            args.Int("warmup", 200, 0, 5_000),
+            args.Int("concurrency", 48, 1, 1_000),
+            args.Int("duplicate-percent", 10, 0, 100),
+            args.Int("target-per-second", 500, 1, 1_000_000),
+            args.Int("analyze", 1, 0, 1) == 1,
+            args.Int("trace", 0, 0, 1) == 1, // off by default: an Activity per command is CPU the headline figure should not pay
+            args.Int("calibrate", 1, 0, 1) == 1,
+            args.Int("timeout-seconds", 120, 1, 3_600));
 
     private static async Task<int> MeasureAsync(Settings settings, CancellationToken ct)
     {
-        var loadAtStart = MachineInfo.LoadAverage();
-        Console.WriteLine($"acks: {settings.Members:N0} alerted members answer \"OK\" by signed webhook, {settings.Concurrency} concurrent senders over HTTP");
-        Console.WriteLine($"  machine    {MachineInfo.Describe()}");
-        Console.WriteLine($"  load avg   {loadAtStart} (start)");
+        var loadAtStart = Scenario.PrintHeader($"acks: {settings.Members:N0} alerted members answer \"OK\" by signed webhook, {settings.Concurrency} concurrent senders over HTTP");
 
         using var trace = settings.Trace ? new SqlTrace() : null;
         // The calibration's forged webhooks are refused on purpose: their warnings would be console output to pay for.
