@@ -197,4 +197,21 @@ public class InboundRecordingTests(InboundNodes nodes) : IClassFixture<InboundNo
             await Task.Delay(100);
         }
     }
+
+    [Fact]
+    public async Task Recorded_messages_past_their_retention_are_deleted_and_newer_ones_kept()
+    {
+        var inbox = nodes.A.Service<InboundStore>();
+        var (old, recent) = ("SMold" + Guid.NewGuid().ToString("N"), "SMnew" + Guid.NewGuid().ToString("N"));
+        await inbox.ReceiveAsync(old, "+32470000001", "OK", DateTimeOffset.UtcNow, default);
+        await inbox.ReceiveAsync(recent, "+32470000002", "OK", DateTimeOffset.UtcNow, default);
+        await Scenario.RecordedAsync();
+        await ScalarAsync<int>("WITH aged AS (UPDATE bin.bin_inbound SET recorded_at = now() - interval '40 days' WHERE message_sid = $1 RETURNING 1) SELECT count(*)::int FROM aged", old);
+
+        var pruned = await inbox.PruneAsync(DateTimeOffset.UtcNow.AddDays(-30), default);
+
+        Assert.True(pruned >= 1);
+        Assert.Null(await inbox.FindRecordedAsync(old, default));
+        Assert.NotNull(await inbox.FindRecordedAsync(recent, default));
+    }
 }

@@ -33,4 +33,8 @@ public sealed class AlertOptions
 
     /// <summary>Attempts to record one received SMS before it is given up (logged, kept without number or text).</summary>
     [Range(1, 100)] public int InboundMaxAttempts { get; set; } = 5;
+
+    /// <summary>Recorded SMS are kept this long in the inbox (MessageSid, member id, intent, times) to recognise a
+    /// gateway's repeated webhook; then they are deleted.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")] public TimeSpan InboundRetention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -31,6 +31,9 @@ internal sealed class InboundProcessor(
     /// <summary>How often a node looks for messages another node received (its own wake it at once).</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+    private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
+
     /// <summary>An alert's incident never changes: remembered so acknowledgements do not load the alert again.</summary>
     private readonly ConcurrentDictionary<Guid, Guid> _incidentOfAlert = new();
 
@@ -41,7 +44,10 @@ internal sealed class InboundProcessor(
             try
             {
                 if (await ProcessAsync(options.Value.InboundBatchSize, null, ct) == 0)
+                {
+                    await PruneWhenDueAsync(ct);
                     await signal.WaitAsync(Poll, ct);
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -54,6 +60,16 @@ internal sealed class InboundProcessor(
                 await Task.Delay(TimeSpan.FromSeconds(2), clock, ct).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
+    }
+
+    /// <summary>Once an hour, when there is nothing to record, old inbox rows go (every node may; deleting twice is harmless).</summary>
+    private async Task PruneWhenDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (now < _nextPrune) return;
+        _nextPrune = now + PruneEvery;
+        var pruned = await inbox.PruneAsync(now - options.Value.InboundRetention, ct);
+        if (pruned > 0) logger.LogInformation("Deleted {Count} received SMS recorded more than {Days} days ago", pruned, options.Value.InboundRetention.TotalDays);
     }
 
     /// <summary>Records up to <paramref name="max"/> pending messages (or just <paramref name="messageSid"/>); returns how many were taken.</summary>

@@ -119,6 +119,19 @@ public sealed class InboundStore(IOptions<EventStoreOptions> options)
         return await command.ExecuteScalarAsync(ct) is true;
     }
 
+    /// <summary>
+    /// Forgets recorded messages older than <paramref name="recordedBefore"/>: a gateway repeats a webhook within hours,
+    /// so after that a row guards against nothing, and what the message meant lives on in the events.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset recordedBefore, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"DELETE FROM {Table} WHERE recorded_at < @before", connection);
+        command.Parameters.AddWithValue("before", recordedBefore);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Messages received and not yet recorded.</summary>
     public async Task<int> PendingCountAsync(CancellationToken ct)
     {
