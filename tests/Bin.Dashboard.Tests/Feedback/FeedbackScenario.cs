@@ -42,13 +42,8 @@ internal static class FeedbackScenario
         return app;
     }
 
-    public static async Task<Guid> IncidentAsync(BinAppFactory app)
-    {
-        var client = await app.ClientForAsync("officer");
-        var response = await client.PostAsJsonAsync("/api/incidents", new { lat = 51.2470, lon = 5.3450, category = "burglary", description = "Inbraak in chalet" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    /// <summary>A burglary in Parelstrand.</summary>
+    public static Task<Guid> IncidentAsync(BinAppFactory app) => new Alerts.AlertScenario(app).IncidentAsync(51.2470, 5.3450);
 
     /// <summary>An alert to Parelstrand's members, once every tip has reached the (simulated) gateway.</summary>
     public static async Task<Alert> AlertAsync(BinAppFactory app, int? reminderAfterMinutes = null)

@@ -90,15 +90,7 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
         foreach (var m in messages)
         {
             await writer.StartRowAsync(ct);
-            await writer.WriteAsync(m.MessageId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(m.AlertId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(m.MemberId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(m.NetworkId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(Name(m.Kind), NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(m.Language, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(m.Phone, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(m.Body, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(m.Segments, NpgsqlDbType.Integer, ct);
+            await WriteMessageAsync(writer, m, ct);
             await writer.WriteAsync(Name(MessageStatus.Queued), NpgsqlDbType.Text, ct);
             await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
             await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
@@ -129,17 +121,8 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
             "error, created_at, sent_at, delivered_at, failed_at, acked_at) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var p in messages)
         {
-            var m = p.Message;
             await writer.StartRowAsync(ct);
-            await writer.WriteAsync(m.MessageId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(m.AlertId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(m.MemberId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(m.NetworkId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(Name(m.Kind), NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(m.Language, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(m.Phone, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(m.Body, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(m.Segments, NpgsqlDbType.Integer, ct);
+            await WriteMessageAsync(writer, p.Message, ct);
             await writer.WriteAsync(Name(p.Status), NpgsqlDbType.Text, ct);
             await writer.WriteAsync(p.Attempts, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(p.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
@@ -151,6 +134,20 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
             await WriteNullableAsync(writer, p.AckedAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
         }
         await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>The first nine COPY columns, which both bulk inserts share: the message as composed.</summary>
+    private static async Task WriteMessageAsync(NpgsqlBinaryImporter writer, OutboxMessage m, CancellationToken ct)
+    {
+        await writer.WriteAsync(m.MessageId, NpgsqlDbType.Uuid, ct);
+        await writer.WriteAsync(m.AlertId, NpgsqlDbType.Uuid, ct);
+        await writer.WriteAsync(m.MemberId, NpgsqlDbType.Uuid, ct);
+        await writer.WriteAsync(m.NetworkId, NpgsqlDbType.Uuid, ct);
+        await writer.WriteAsync(Name(m.Kind), NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(m.Language, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(m.Phone, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(m.Body, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(m.Segments, NpgsqlDbType.Integer, ct);
     }
 
     private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct)
