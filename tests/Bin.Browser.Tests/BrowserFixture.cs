@@ -68,8 +68,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Signs <paramref name="page"/> in through the sign-in form and waits for the circuit.</summary>
     public async Task SignInAsync(IPage page, string user, string password = DemoPassword)
     {
-        await SubmitSignInFormAsync(page, user, password);
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal));
+        // Waiting for the redirect to commit, not for the map page's load: on a machine shared by three test
+        // assemblies the load can take longer than the sign-in. Once in a CI run the page stayed on /login for 30 s;
+        // the second attempt, and the URL in the failure, are there to tell a slow machine from a refused sign-in.
+        for (var attempt = 1; ; attempt++)
+        {
+            await SubmitSignInFormAsync(page, user, password);
+            try
+            {
+                await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal),
+                    new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+                break;
+            }
+            catch (TimeoutException ex)
+            {
+                if (attempt == 2) throw new TimeoutException($"Signing in as {user} left the page at {page.Url}.", ex);
+            }
+        }
         await WaitForCircuitAsync(page);
     }
 
@@ -87,7 +102,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// over the SignalR circuit (prerendered HTML says "prerendered"), so clicks after this reach the server.
     /// </summary>
     public static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator("[data-circuit=up]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        page.Locator("[data-circuit=up]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
 
     public async Task DisposeAsync()
     {
