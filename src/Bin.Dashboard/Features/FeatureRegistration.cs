@@ -29,6 +29,7 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapBinFeatures(this IEndpointRouteBuilder app)
     {
         app.MapGetNetworks();
+        app.MapNetworksNear();
         app.MapBinSms();
         app.MapBinFounding();
         app.MapBinIncidents();
