@@ -77,6 +77,30 @@ public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Networks_near_the_incident_are_added_and_a_distance_beyond_10_km_is_refused_in_Dutch()
+    {
+        var incident = await IncidentAsync();
+        IReadOnlyList<Guid> selected = [NetworkSeed.KerkpleinId];
+        var composer = Render<AlertComposer>(p => p
+            .Add(c => c.Incident, incident)
+            .Add(c => c.SelectedNetworks, selected)
+            .Add(c => c.SelectedNetworksChanged, ids => selected = ids));
+        var add = composer.WaitForElement("[data-testid=composer-add-nearby]");
+
+        composer.Find("[data-testid=composer-radius]").Change("20000");
+        add.Click();
+        composer.WaitForAssertion(() => Assert.Contains("0 tot 10 000 m", composer.Find(".field-error").TextContent));
+        Assert.Equal([NetworkSeed.KerkpleinId], selected);
+
+        composer.Find("[data-testid=composer-radius]").Change("1500");
+        composer.Find("[data-testid=composer-add-nearby]").Click();
+        // From the centre of Lommel, 1.5 km reaches Slachthuis and Servaesdreef but not Parelstrand.
+        composer.WaitForAssertion(() => Assert.Contains(Slachthuis, selected));
+        Assert.Contains(Servaesdreef, selected);
+        Assert.DoesNotContain(Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000007"), selected);
+    }
+
+    [Fact]
     public void A_confirmation_is_withdrawn_when_the_text_finds_something_new()
     {
         var confirmed = true;
