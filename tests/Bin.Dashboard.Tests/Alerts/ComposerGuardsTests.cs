@@ -141,6 +141,18 @@ public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
     }
 
     [Fact]
+    public void A_picked_point_selects_the_networks_within_the_distance_of_it()
+    {
+        IReadOnlyList<Guid> selected = [];
+
+        Render<RoutePicker>(p => p
+            .Add(r => r.Route, [[51.230776, 5.31353]])
+            .Add(r => r.OnNetworksFound, found => selected = found));
+
+        Assert.Equal([NetworkSeed.KerkpleinId], selected);
+    }
+
+    [Fact]
     public void A_distance_beyond_10_km_is_refused_in_the_users_language()
     {
         var picker = Render<RoutePicker>(p => p.Add(r => r.Route, Route));

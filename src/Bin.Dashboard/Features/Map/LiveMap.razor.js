@@ -165,12 +165,18 @@ export async function setDrawing(element, drawing) {
 }
 
 // Closes the polygon being drawn (the same as clicking its first point), once it has three points; ends a route once
-// it has two.
+// it has two. A route of one click is a picked point: it goes to Blazor as a single position.
 export function finishDrawing(element) {
   const state = maps.get(element);
   if (!state || !state.drawer || !state.drawer.enabled() || !state.drawer._markers) return;
+  const markers = state.drawer._markers;
+  if (!(state.drawer instanceof L.Draw.Polygon) && markers.length === 1) {
+    const p = markers[0].getLatLng();
+    state.dotnet.invokeMethodAsync('ShapeDrawn', [[p.lat, p.lng]]);
+    return;
+  }
   const needed = state.drawer instanceof L.Draw.Polygon ? 3 : 2;
-  if (state.drawer._markers.length >= needed) state.drawer.completeShape();
+  if (markers.length >= needed) state.drawer.completeShape();
 }
 
 function edit(state, layer, line) {

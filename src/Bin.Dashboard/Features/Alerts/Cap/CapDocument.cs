@@ -76,7 +76,7 @@ public static class CapDocument
     {
         var local = ZoneTime.Local(at);
         var offset = local.Offset;
-        var sign = offset < TimeSpan.Zero || offset == TimeSpan.Zero ? "-" : "+";
+        var sign = offset <= TimeSpan.Zero ? "-" : "+";
         return local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + $"{sign}{offset.Duration():hh\\:mm}";
     }
 
