@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Alerts.Cap;
 using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Joining;
@@ -20,6 +21,7 @@ public static class FeatureRegistration
         services.AddBinIncidents();
         services.AddBinMembers();
         services.AddBinAlerts(configuration);
+        services.AddBinCap(configuration);
         services.AddBinFeedback(configuration);
         services.AddBinReplay(configuration);
         services.AddBinJoining(configuration);
@@ -29,11 +31,13 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapBinFeatures(this IEndpointRouteBuilder app)
     {
         app.MapGetNetworks();
+        app.MapNetworksNear();
         app.MapBinSms();
         app.MapBinFounding();
         app.MapBinIncidents();
         app.MapBinMembers();
         app.MapBinAlerts();
+        app.MapBinCap();
         app.MapBinFeedback();
         app.MapBinReplay();
         return app;

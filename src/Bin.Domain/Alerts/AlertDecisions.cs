@@ -5,8 +5,10 @@ using Bin.Domain.Tips;
 namespace Bin.Domain.Alerts;
 
 /// <summary>The officer's request: which networks, and either a library tip or their own text; optionally a reminder
-/// to members who have not acknowledged it after <paramref name="ReminderAfterMinutes"/>.</summary>
-public sealed record IssueAlert(Guid AlertId, Guid IncidentId, IReadOnlyList<Guid> NetworkIds, string? TipTemplateId, string? Text, int? ReminderAfterMinutes = null);
+/// to members who have not acknowledged it after <paramref name="ReminderAfterMinutes"/>. <paramref name="ConfirmPersonalData"/>:
+/// the officer confirmed that personal data in their text is needed (see <see cref="PersonalDataDecisions"/>).</summary>
+public sealed record IssueAlert(Guid AlertId, Guid IncidentId, IReadOnlyList<Guid> NetworkIds, string? TipTemplateId, string? Text, int? ReminderAfterMinutes = null,
+    bool ConfirmPersonalData = false);
 
 /// <summary>The texts an alert would send, per language, with their SMS cost drivers; what the composer previews.</summary>
 public sealed record AlertTexts(string? TipTemplateId, IReadOnlyDictionary<Language, TipText> ByLanguage)

@@ -36,7 +36,7 @@ public sealed record NetworkDistance(Guid NetworkId, double DistanceMetres);
 /// results for an invalid polygon are whatever NTS makes of it.
 /// </para>
 /// </remarks>
-public sealed class NetworkResolver
+public sealed partial class NetworkResolver
 {
     private readonly ImmutableDictionary<Guid, Entry> _entries;
     private readonly STRtree<Entry> _index;

@@ -1,4 +1,4 @@
-using Bin.Dashboard.Features.Networks;
+using Bin.Domain.Geometry;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 

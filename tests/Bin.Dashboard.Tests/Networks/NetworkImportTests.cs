@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Domain.Geometry;
 using Bin.Domain.Networks;
 using Bin.Testing;
 using Marten;

@@ -23,7 +23,8 @@ public sealed record AuditedAlert(
     long Version,
     string? IncidentCategory,
     string? IncidentDescription,
-    IReadOnlyList<NetworkProgress> Outcome);
+    IReadOnlyList<NetworkProgress> Outcome,
+    IReadOnlyList<string>? PersonalDataConfirmed = null);
 
 /// <summary>The audit of alerts: the alert views, their incidents and their outbox figures, in three queries.</summary>
 public static class AlertAudit
@@ -52,7 +53,7 @@ public static class AlertAudit
         return alerts.Select(a => new AuditedAlert(a.Id, a.IncidentId, a.NetworkIds, a.TipTemplateId, a.Texts, a.RecipientsPerNetwork, a.Recipients,
                 a.SegmentsPerMessage, a.IssuedAt, a.IssuedBy, a.Version,
                 incidents.GetValueOrDefault(a.IncidentId)?.Category, incidents.GetValueOrDefault(a.IncidentId)?.Description,
-                (progress.GetValueOrDefault(a.Id) ?? []).Where(p => scope.MaySee(p.NetworkId)).ToList()))
+                (progress.GetValueOrDefault(a.Id) ?? []).Where(p => scope.MaySee(p.NetworkId)).ToList(), a.PersonalDataConfirmed))
             .ToList();
     }
 }

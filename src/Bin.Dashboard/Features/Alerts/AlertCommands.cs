@@ -71,6 +71,7 @@ public sealed class AlertCommands(
 
         var issued = AlertDecisions.Issue(context, command, now);
         var reminder = ReminderDecisions.Schedule(issued.AlertId, command.ReminderAfterMinutes, now);
+        var personalData = PersonalDataDecisions.Check(issued, command.ConfirmPersonalData, now);
 
         var messages = recipients.Select(r =>
         {
@@ -87,7 +88,7 @@ public sealed class AlertCommands(
         {
             session.LastModifiedBy = userName;
             // The reminder's trigger is set by the feedback feature when it sees ReminderScheduled (and by its sweep).
-            session.Events.StartStream<AlertView>(issued.AlertId, reminder is null ? [issued] : [issued, reminder]);
+            session.Events.StartStream<AlertView>(issued.AlertId, new object?[] { issued, reminder, personalData }.OfType<object>().ToArray());
             await session.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);

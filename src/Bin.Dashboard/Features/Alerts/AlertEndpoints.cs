@@ -21,9 +21,16 @@ public static class AlertEndpoints
                 {
                     var body = await JsonBody.ReadAsync(http.Request, ct);
                     var command = new IssueAlert(Guid.CreateVersion7(), id, body.GuidList("networkIds"),
-                        body.OptionalString("tipTemplateId"), body.OptionalString("tip"), body.OptionalInteger("reminderAfterMinutes"));
+                        body.OptionalString("tipTemplateId"), body.OptionalString("tip"), body.OptionalInteger("reminderAfterMinutes"),
+                        body.OptionalBool("confirmPersonalData") ?? false);
                     var issued = await commands.IssueAsync(command, http.User, ct);
                     return Results.Accepted($"/api/alerts/{issued.AlertId}", new Issued(issued.AlertId, issued.Recipients, issued.RecipientsPerNetwork));
+                }
+                catch (PersonalDataFound ex)
+                {
+                    // The tip is well-formed but needs the officer's word: 422, each finding named under errors.tip.
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["tip"] = [.. ex.Findings.Select(f => f.Describe())] },
+                        detail: ex.Message, title: "Personal data in the tip", statusCode: StatusCodes.Status422UnprocessableEntity);
                 }
                 catch (DomainException ex) when (ex.Field == "rate")
                 {
@@ -35,7 +42,7 @@ public static class AlertEndpoints
                 }
             })
             .RequireAuthorization(Policies.Alert)
-            .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId }, optionally reminderAfterMinutes → 202 { alertId, recipients }.");
+            .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId }, optionally reminderAfterMinutes and confirmPersonalData → 202 { alertId, recipients }; personal data in the tip without confirmPersonalData → 422 naming each finding in errors.tip.");
 
         app.MapGet("/api/alerts/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, OutboxStore outbox, CancellationToken ct) =>
         {

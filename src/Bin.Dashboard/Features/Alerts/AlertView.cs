@@ -24,6 +24,9 @@ public sealed class AlertView
     public DateTimeOffset? ReminderSentAt { get; set; }
     public int? ReminderRecipients { get; set; }
 
+    /// <summary>The kinds of personal data the officer confirmed the tip needed (e.g. "licence-plate"); empty: none found.</summary>
+    public List<string> PersonalDataConfirmed { get; set; } = [];
+
     [Marten.Schema.Version]
     public long Version { get; set; }
 }
@@ -49,6 +52,8 @@ public sealed partial class AlertViewProjection : SingleStreamProjection<AlertVi
     }
 
     public static void Apply(ReminderScheduled e, AlertView view) => view.ReminderAt = e.SendAt;
+
+    public static void Apply(PersonalDataConfirmed e, AlertView view) => view.PersonalDataConfirmed = [.. e.Kinds];
 
     public static void Apply(ReminderSent e, AlertView view)
     {

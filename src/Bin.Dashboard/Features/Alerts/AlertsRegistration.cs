@@ -28,6 +28,7 @@ public static class AlertsRegistration
             o.Events.AddEventType<AlertIssued>();
             o.Events.AddEventType<TipAcknowledged>();
             o.Events.AddEventType<ReplyReceived>();
+            o.Events.AddEventType<PersonalDataConfirmed>();
             o.Projections.Add<AlertViewProjection>(ProjectionLifecycle.Inline);
             o.Schema.For<AlertView>().Index(a => a.IncidentId).Index(a => a.IssuedAt);
         });

@@ -1,8 +1,10 @@
 // The live map's browser side: one Leaflet map per element. Blazor owns the state; this module draws it.
 // Optional: a picked-point pin, "use my location", and a drawing mode (Leaflet.draw, loaded on first use) in which
-// an administrator draws a new network polygon or edits one; every change of the shape goes back to Blazor.
+// an administrator draws a new network polygon or edits one, or an officer draws a route (a line); every change of the
+// shape goes back to Blazor.
 const maps = new WeakMap();
 const drawStyle = { color: '#b8860b', weight: 3, dashArray: null, fillColor: '#f2c200', fillOpacity: 0.25 };
+const routeStyle = { color: '#c0392b', weight: 5, dashArray: '10 6', opacity: 0.9 };
 let drawLibrary = null;
 
 const transparentTile = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
@@ -130,7 +132,8 @@ export function locate(element) {
   state.map.locate({ setView: false, enableHighAccuracy: true, timeout: 15000 });
 }
 
-// Drawing mode: null ends it; { editNetworkId: null } draws a new polygon; { editNetworkId } edits that network's outline.
+// Drawing mode: null ends it; { editNetworkId: null } draws a new polygon; { editNetworkId } edits that network's outline;
+// { line: true } draws a route.
 export async function setDrawing(element, drawing) {
   const state = maps.get(element);
   if (!state) return;
@@ -141,7 +144,7 @@ export async function setDrawing(element, drawing) {
   state.drawn = L.featureGroup().addTo(state.map);
   state.onCreated = e => {
     state.drawn.clearLayers();
-    edit(state, e.layer);
+    edit(state, e.layer, drawing.line);
   };
   state.map.on(L.Draw.Event.CREATED, state.onCreated);
   const existing = drawing.editNetworkId && state.networkLayers.get(drawing.editNetworkId);
@@ -151,23 +154,36 @@ export async function setDrawing(element, drawing) {
     state.hidden.setStyle({ opacity: 0.2, fillOpacity: 0.03 });
     edit(state, L.polygon(existing.network.rings[0].slice(0, -1)));
     state.map.fitBounds(state.edited.getBounds(), { padding: [40, 40], maxZoom: 17 });
+  } else if (drawing.line) {
+    // A road may cross itself; no length readout (distances are the server's business).
+    state.drawer = new L.Draw.Polyline(state.map, { allowIntersection: true, showLength: false, shapeOptions: routeStyle });
+    state.drawer.enable();
   } else {
     state.drawer = new L.Draw.Polygon(state.map, { allowIntersection: false, showArea: false, shapeOptions: drawStyle });
     state.drawer.enable();
   }
 }
 
-// Closes the polygon being drawn (the same as clicking its first point), once it has three points.
+// Closes the polygon being drawn (the same as clicking its first point), once it has three points; ends a route once
+// it has two. A route of one click is a picked point: it goes to Blazor as a single position.
 export function finishDrawing(element) {
   const state = maps.get(element);
-  if (state && state.drawer && state.drawer.enabled() && state.drawer._markers && state.drawer._markers.length >= 3) state.drawer.completeShape();
+  if (!state || !state.drawer || !state.drawer.enabled() || !state.drawer._markers) return;
+  const markers = state.drawer._markers;
+  if (!(state.drawer instanceof L.Draw.Polygon) && markers.length === 1) {
+    const p = markers[0].getLatLng();
+    state.dotnet.invokeMethodAsync('ShapeDrawn', [[p.lat, p.lng]]);
+    return;
+  }
+  const needed = state.drawer instanceof L.Draw.Polygon ? 3 : 2;
+  if (markers.length >= needed) state.drawer.completeShape();
 }
 
-function edit(state, layer) {
-  layer.setStyle(drawStyle);
+function edit(state, layer, line) {
+  layer.setStyle(line ? routeStyle : drawStyle);
   layer.addTo(state.drawn);
   const path = layer.getElement && layer.getElement();
-  if (path) path.classList.add('drawn-polygon');
+  if (path) path.classList.add(line ? 'drawn-route' : 'drawn-polygon');
   layer.editing.enable();
   layer.on('edit', () => sendShape(state, layer));
   state.edited = layer;
@@ -175,8 +191,10 @@ function edit(state, layer) {
 }
 
 function sendShape(state, layer) {
-  const ring = layer.getLatLngs()[0].map(p => [p.lat, p.lng]);
-  state.dotnet.invokeMethodAsync('ShapeDrawn', ring);
+  // A polygon's points are nested per ring; a line's are not.
+  const latLngs = layer.getLatLngs();
+  const points = (Array.isArray(latLngs[0]) ? latLngs[0] : latLngs).map(p => [p.lat, p.lng]);
+  state.dotnet.invokeMethodAsync('ShapeDrawn', points);
 }
 
 function stopDrawing(state) {
@@ -206,6 +224,10 @@ function loadDraw(texts) {
       const polygon = L.drawLocal.draw.handlers.polygon.tooltip;
       polygon.start = texts.start; polygon.cont = texts.cont; polygon.end = texts.end;
       L.drawLocal.draw.handlers.polyline.error = texts.crossing;
+      if (texts.routeStart) {
+        const line = L.drawLocal.draw.handlers.polyline.tooltip;
+        line.start = texts.routeStart; line.cont = texts.routeCont; line.end = texts.routeEnd;
+      }
     });
   }
   return drawLibrary;

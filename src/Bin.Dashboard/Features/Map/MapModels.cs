@@ -19,13 +19,16 @@ public sealed record MapHighlights(Guid? Incident, IReadOnlyCollection<Guid> Act
 public sealed record MapClientOptions(string TileUrl, string TileAttribution, double CentreLatitude, double CentreLongitude, int Zoom, string LegendTitle, string IndicativeNote, string MembersLabel,
     Guid? FocusNetworkId = null, MapDrawTexts? DrawTexts = null, bool ShowLegend = true);
 
-/// <summary>The drawing tool's hints, in the user's language.</summary>
-public sealed record MapDrawTexts(string Start, string Cont, string End, string Crossing);
+/// <summary>The drawing tool's hints, in the user's language; the Route… ones for drawing a line.</summary>
+public sealed record MapDrawTexts(string Start, string Cont, string End, string Crossing, string? RouteStart = null, string? RouteCont = null, string? RouteEnd = null);
 
-/// <summary>The map's drawing mode: a new polygon (<paramref name="EditNetworkId"/> null) or that network's outline.
-/// A new instance restarts the drawing (e.g. "start again").</summary>
-public sealed record MapDrawing(Guid? EditNetworkId)
+/// <summary>The map's drawing mode: a new polygon (<paramref name="EditNetworkId"/> null) or that network's outline, or
+/// (<paramref name="Line"/>) a route as a line. A new instance restarts the drawing (e.g. "start again").</summary>
+public sealed record MapDrawing(Guid? EditNetworkId, bool Line = false)
 {
+    /// <summary>An officer draws the route a suspect vehicle took; its points arrive like a polygon's, not closed.</summary>
+    public static MapDrawing Route() => new(null, true);
+
     /// <summary>A distinct instance each time, so the same mode can be restarted.</summary>
     public static MapDrawing New() => new((Guid?)null);
 }

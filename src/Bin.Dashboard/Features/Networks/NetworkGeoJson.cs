@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bin.Dashboard.Infrastructure.Http;
 using Bin.Domain;
+using Bin.Domain.Geometry;
 using Bin.Domain.Networks;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Bin.Dashboard.Infrastructure.Auth;
+using Bin.Dashboard.Infrastructure.Http;
+using Bin.Domain;
+using Bin.Domain.Geometry;
+using NetTopologySuite.Geometries;
+
+namespace Bin.Dashboard.Features.Networks;
+
+/// <summary>
+/// POST /api/networks/near: the networks within a distance of a point or a route (the road a suspect vehicle took),
+/// nearest first, measured in Lambert 2008 by <see cref="NetworkResolver.Near"/>.
+/// </summary>
+public static class NetworksNearEndpoint
+{
+    public sealed record NearNetwork(Guid Id, string Name, double DistanceMeters);
+
+    public sealed record NearAnswer(IReadOnlyList<NearNetwork> Networks);
+
+    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+
+    public static IEndpointRouteBuilder MapNetworksNear(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/networks/near", async (HttpContext http, NetworkDirectory directory, ServiceArea area, CancellationToken ct) =>
+            {
+                try
+                {
+                    var body = await JsonBody.ReadAsync(http.Request, ct);
+                    var geometry = ReadRoute(body.OptionalElement("geometry") ?? throw new DomainException("geometry is required: a GeoJSON Point or LineString.", "geometry"));
+                    var meters = body.RequiredNumber("meters");
+                    foreach (var c in geometry.Coordinates.Where(c => !area.Contains(c.Y, c.X)))
+                        throw new DomainException($"geometry has a position ({c.Y:0.#####} N {c.X:0.#####} E) outside the {area.Name} service area. Positions are [longitude, latitude].", "geometry");
+                    var snapshot = await directory.CurrentAsync(ct);
+                    var scope = NetworkScope.Of(http.User);
+                    var near = snapshot.Resolver.Near(geometry, meters)
+                        .Where(n => scope.MaySee(n.NetworkId))
+                        .Select(n => new NearNetwork(n.NetworkId, snapshot.NameOf(n.NetworkId), Math.Round(n.DistanceMetres, 1)))
+                        .ToList();
+                    return Results.Ok(new NearAnswer(near));
+                }
+                catch (DomainException ex)
+                {
+                    return Problems.From(ex);
+                }
+            })
+            .RequireAuthorization(Policies.ZoneView)
+            .WithSummary("Networks within { meters } (0–10,000) of { geometry } (a GeoJSON Point or LineString, WGS84), nearest first: { networks: [{ id, name, distanceMeters }] }.");
+        return app;
+    }
+
+    /// <summary>A GeoJSON Point or LineString ([longitude, latitude] positions) as an NTS geometry; anything else is refused naming "geometry".</summary>
+    public static NetTopologySuite.Geometries.Geometry ReadRoute(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new DomainException("geometry must be a GeoJSON object: { \"type\": \"Point\" | \"LineString\", \"coordinates\": … }.", "geometry");
+        var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (!element.TryGetProperty("coordinates", out var coordinates))
+            throw new DomainException("geometry has no coordinates.", "geometry");
+        return type switch
+        {
+            "Point" => Factory.CreatePoint(Position(coordinates)),
+            "LineString" when coordinates.ValueKind == JsonValueKind.Array && coordinates.GetArrayLength() >= 2 =>
+                Factory.CreateLineString(coordinates.EnumerateArray().Select(Position).ToArray()),
+            "LineString" => throw new DomainException("A LineString needs at least two positions.", "geometry"),
+            _ => throw new DomainException($"geometry must be a Point or a LineString, not {type ?? "an object without a type"}.", "geometry"),
+        };
+    }
+
+    private static Coordinate Position(JsonElement position)
+    {
+        if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2
+            || position[0].ValueKind != JsonValueKind.Number || position[1].ValueKind != JsonValueKind.Number)
+            throw new DomainException("Each position in geometry must be [longitude, latitude] in degrees.", "geometry");
+        var longitude = position[0].GetDouble();
+        var latitude = position[1].GetDouble();
+        if (latitude is < -90 or > 90 || longitude is < -180 or > 180)
+            throw new DomainException("Each position in geometry must be [longitude, latitude] in degrees.", "geometry");
+        return new Coordinate(longitude, latitude);
+    }
+}
