@@ -93,6 +93,8 @@ internal sealed class EventTail(
             _gap = null;
             var batch = new List<LiveEvent>(ready.Count);
             foreach (var e in ready) batch.Add(await mapper.MapAsync(e, session, ct));
+            var now = clock.GetUtcNow();
+            foreach (var e in ready) Telemetry.BinTelemetry.LiveFeedLag.Record(Math.Max(0, (now - e.Timestamp).TotalSeconds));
             _last = ready[^1].Sequence;
             feed.SetStatus(feed.Status with { Connected = true, LastSequence = _last, Problem = null });
             feed.Publish(batch);
