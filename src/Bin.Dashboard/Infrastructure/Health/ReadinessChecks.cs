@@ -9,18 +9,25 @@ namespace Bin.Dashboard.Infrastructure.Health;
 /// <see cref="TelemetryOptions.OutboxDegradedAfter"/> — the gateway refuses, or no node is sending.</summary>
 internal sealed class OutboxHealthCheck(OutboxMonitor monitor, IOptions<TelemetryOptions> options) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var data = new Dictionary<string, object>();
-        if (monitor.Latest is not { } sample)
-            return Task.FromResult(HealthCheckResult.Degraded("The outbox has not been measured (PostgreSQL away, or starting)."));
+        OutboxSample sample;
+        try
+        {
+            sample = monitor.Latest ?? await monitor.MeasureAsync(ct);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            return HealthCheckResult.Degraded("The outbox cannot be measured (PostgreSQL away).", ex);
+        }
         data["queued"] = sample.Queued;
         data["sending"] = sample.Sending;
         data["oldestAgeSeconds"] = Math.Round(sample.OldestAge?.TotalSeconds ?? 0, 1);
         var limit = options.Value.OutboxDegradedAfter;
-        return Task.FromResult(sample.OldestAge > limit
+        return sample.OldestAge > limit
             ? HealthCheckResult.Degraded($"The oldest queued SMS has waited {sample.OldestAge.Value.TotalSeconds:0} s (over {limit.TotalSeconds:0} s).", data: data)
-            : HealthCheckResult.Healthy("The outbox is moving.", data));
+            : HealthCheckResult.Healthy("The outbox is moving.", data);
     }
 }
 
