@@ -19,6 +19,7 @@ builder.Services
     .AddBinHealth()
     .AddBinTelemetry(builder.Configuration)
     .AddBinShutdown(builder.Configuration)
+    .AddBinProxy(builder.Configuration)
     .AddBinLiveFeed()
     .AddBinFeatures(builder.Configuration)
     .AddBinSeeding(builder.Configuration)
@@ -35,6 +36,7 @@ if (Bin.Dashboard.Features.Replay.DemoHistory.GenerateHistoryCommand.IsInvoked(a
     return;
 }
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
