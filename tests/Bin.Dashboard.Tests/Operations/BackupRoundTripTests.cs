@@ -34,7 +34,9 @@ public class BackupRoundTripTests
         var file = Path.Combine(Path.GetTempPath(), $"bin-backup-{Guid.NewGuid():N}.dump");
         try
         {
+            // One period for both reads: the history echoes it.
             var from = DateTimeOffset.UtcNow.AddHours(-1);
+            var to = DateTimeOffset.UtcNow.AddHours(1);
             (string History, string Incidents, string Members) original;
             string source;
             await using (var app = await BinAppFactory.StartAsync())
@@ -44,7 +46,7 @@ public class BackupRoundTripTests
                 await scenario.ImportMembersAsync(AlertScenario.Parelstrand, 3, "492");
                 var issued = await scenario.AlertAsync(await scenario.IncidentAsync(51.2470, 5.3450), AlertScenario.Parelstrand);
                 await scenario.WaitUntilHandedOverAsync(issued.AlertId);
-                original = await ReadAsync(app, from, DateTimeOffset.UtcNow.AddMinutes(1));
+                original = await ReadAsync(app, from, to);
 
                 // Taken while the node runs: pg_dump reads one consistent snapshot.
                 await RunScriptAsync("backup", file, source);
@@ -56,7 +58,7 @@ public class BackupRoundTripTests
 
             await using var restored = new BinAppFactory(target);
             restored.StartServer();
-            var copy = await ReadAsync(restored, from, DateTimeOffset.UtcNow.AddMinutes(1));
+            var copy = await ReadAsync(restored, from, to);
             Assert.Equal(original.History, copy.History);
             Assert.Equal(original.Incidents, copy.Incidents);
             Assert.Equal(original.Members, copy.Members);

@@ -29,6 +29,9 @@ public sealed class ConnectionGauges
         meter.CreateObservableGauge("bin.livefeed.connected", () => feed.Status.Connected ? 1 : 0, null, "1 while this node's live feed is tailing the event log");
     }
 
+    /// <summary>Circuits open on this node now (what <c>bin.circuits.open</c> reports).</summary>
+    internal long OpenCircuits => Interlocked.Read(ref _circuits);
+
     internal void CircuitOpened() => Interlocked.Increment(ref _circuits);
     internal void CircuitClosed() => Interlocked.Decrement(ref _circuits);
     internal void HubConnected() => Interlocked.Increment(ref _hubConnections);
