@@ -56,12 +56,15 @@ public static class ChildProcesses
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts a process whose output is collected (read it with <see cref="Output"/>).</summary>
+    /// <summary>Starts a process whose output is collected (read it with <see cref="Output"/>); a null value in
+    /// <paramref name="environment"/> removes that variable from what the child inherits.</summary>
     public static (Process Process, StringBuilder Output) Start(string file, IEnumerable<string> args, string workingDirectory, IDictionary<string, string?> environment)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (key, value) in environment) info.Environment[key] = value;
+        foreach (var (key, value) in environment)
+            if (value is null) info.Environment.Remove(key);
+            else info.Environment[key] = value;
         var output = new StringBuilder();
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };

@@ -28,6 +28,8 @@ public sealed class BuildScriptTests : IDisposable
             ["BIN_PG_PORT"] = _pgPort.ToString(),
             ["BIN_HTTP_PORT"] = _httpPort.ToString(),
             ["BIN_NO_BUILD"] = "1",
+            // The script's own cluster, whatever the environment of the test run says.
+            ["BIN_POSTGRES"] = null,
             ["Seed__HistoryDays"] = "0",
             ["Map__TileUrl"] = "",
         });
