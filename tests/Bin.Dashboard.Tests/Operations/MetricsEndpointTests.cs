@@ -81,9 +81,11 @@ public partial class MetricsEndpointTests(MetricsHostFixture host) : IClassFixtu
     [Fact]
     public async Task The_scrape_names_the_operational_instruments()
     {
-        // A committed event reaches the live feed (lag), and the outbox is measured at least once.
+        // A committed event reaches the live feed (lag), the outbox is measured at least once, and the request's
+        // duration is recorded (when the request has ended, which may be just after its client had the answer).
         await new AlertScenario(host.App).IncidentAsync();
-        var scrape = await ScrapeUntilAsync(s => s.Contains("bin_livefeed_lag_seconds_count") && s.Contains("bin_outbox_depth{"), "The live feed and outbox");
+        var scrape = await ScrapeUntilAsync(s => s.Contains("bin_livefeed_lag_seconds_count") && s.Contains("bin_outbox_depth{")
+            && s.Contains("http_server_request_duration_seconds_bucket"), "The live feed, outbox and request duration");
 
         foreach (var name in new[]
                  {
@@ -92,6 +94,15 @@ public partial class MetricsEndpointTests(MetricsHostFixture host) : IClassFixtu
                  })
             Assert.Matches(new Regex($"^{name}[{{ ]", RegexOptions.Multiline), scrape);
         Assert.Equal(1, Sum(scrape, "bin_livefeed_connected"));
+    }
+
+    [Fact]
+    public async Task A_live_hub_client_is_counted_while_connected()
+    {
+        var before = Sum(await ScrapeAsync(), "bin_hub_connections");
+        await using (var hub = await host.App.HubForAsync("chief"))
+            await ScrapeUntilAsync(s => Sum(s, "bin_hub_connections") >= before + 1, "The hub connection");
+        await ScrapeUntilAsync(s => Sum(s, "bin_hub_connections") <= before, "The hub disconnection");
     }
 
     [Fact]

@@ -53,17 +53,21 @@ internal sealed class CircuitCounter(ConnectionGauges gauges) : CircuitHandler
     }
 }
 
+/// <summary>Counts connections whose hub accepted them: one refused in OnConnectedAsync is never counted, so its
+/// disconnection must not be subtracted either.</summary>
 internal sealed class HubConnectionCounter(ConnectionGauges gauges) : IHubFilter
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _counted = new();
+
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         await next(context);
-        gauges.HubConnected();
+        if (_counted.TryAdd(context.Context.ConnectionId, 0)) gauges.HubConnected();
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        gauges.HubDisconnected();
+        if (_counted.TryRemove(context.Context.ConnectionId, out _)) gauges.HubDisconnected();
         await next(context, exception);
     }
 }
