@@ -2,6 +2,9 @@
 # The two commands of the README:
 #   ./build.sh run   build, start a local PostgreSQL (or use $BIN_POSTGRES), seed demo data, serve :5080
 #   ./build.sh test  install what the tests need, start a throwaway PostgreSQL, run every test, tear down
+# And for operators (docs/operations.md):
+#   ./build.sh backup FILE    pg_dump (custom format) of the database of `run` (or $BIN_POSTGRES) into FILE
+#   ./build.sh restore FILE   restore FILE into that database, replacing what is there (stop the dashboard first)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -47,10 +50,24 @@ as_pg() {
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432; }
 
+# True when DIR's cluster is running: its postmaster.pid names a live postgres process serving DIR. A PID from the
+# file that now belongs to another process (the machine rebooted, the PID was reused) is a stale lock, not a server.
+cluster_running() {
+  local dir="$1" pid
+  [ -f "$dir/data/postmaster.pid" ] || return 1
+  pid="$(head -n1 "$dir/data/postmaster.pid" 2>/dev/null)"
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "postgres.*-D $dir/data"
+}
+
+# The port DIR's running cluster listens on (the 4th line of postmaster.pid).
+cluster_port() { sed -n 4p "$1/data/postmaster.pid" 2>/dev/null; }
+
 # start_cluster DIR PORT [extra server options]
 start_cluster() {
   local dir="$1" port="$2"; shift 2
   local pgbin; pgbin="$(find_pg_bin)"
+  PG_BIN="$pgbin"
   mkdir -p "$dir/data" "$dir/run"
   is_root && chown -R postgres "$dir"
   chmod 700 "$dir/data"
@@ -59,36 +76,145 @@ start_cluster() {
     as_pg "$pgbin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   fi
+  # A run that was killed (closed terminal, kill -9, crash) leaves its server running: reuse it on the same port,
+  # restart it cleanly on another. A lock file whose server is gone is removed, or the server would refuse to start.
+  if cluster_running "$dir"; then
+    if [ "$(cluster_port "$dir")" = "$port" ]; then
+      log "Reusing PostgreSQL left running by an earlier run (port $port)"
+      return
+    fi
+    log "Stopping PostgreSQL left running by an earlier run on port $(cluster_port "$dir")"
+    as_pg "$pgbin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+  elif [ -f "$dir/data/postmaster.pid" ]; then
+    log "Removing the stale lock file of a PostgreSQL that is no longer running"
+    rm -f "$dir/data/postmaster.pid" "$dir/run/.s.PGSQL.$port.lock"
+  fi
+  # 9>&- : the server must not inherit the run lock (it would keep it after this script is gone).
   as_pg "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/run/postgres.log" -w -t 60 start \
-    -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 $*" >/dev/null \
+    -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 $*" >/dev/null 9>&- \
     || { tail -n 30 "$dir/run/postgres.log" >&2; die "PostgreSQL did not start (port $port busy?)"; }
-  PG_BIN="$pgbin"
 }
 
 psql_bin() { if [ -x "$PG_BIN/psql" ]; then echo "$PG_BIN/psql"; else command -v psql || die "psql is missing"; fi; }
 
 stop_cluster() {
   local dir="$1"
-  [ -f "$dir/data/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  cluster_running "$dir" && as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+}
+
+DASHBOARD_PID=""
+
+# Ctrl-C or SIGTERM (a service manager, `timeout`, `docker stop`): the dashboard is told first and waited for, and
+# only then does the EXIT trap stop PostgreSQL — never the database under a dashboard that is still finishing.
+forward_stop() {
+  [ -n "$DASHBOARD_PID" ] || exit 130
+  log "Stopping the dashboard"
+  kill -TERM "$DASHBOARD_PID" 2>/dev/null || true
+}
+
+# Waits for the dashboard; a signal interrupts `wait`, so wait again until it has really exited (at most 15 s after
+# it was told to stop: its own shutdown is bounded by Shutdown__Timeout).
+wait_dashboard() {
+  local status=0 deadline=""
+  while kill -0 "$DASHBOARD_PID" 2>/dev/null; do
+    wait "$DASHBOARD_PID" && status=0 || status=$?
+    if kill -0 "$DASHBOARD_PID" 2>/dev/null; then
+      [ -n "$deadline" ] || deadline=$(( $(date +%s) + 15 ))
+      if [ "$(date +%s)" -ge "$deadline" ]; then log "The dashboard did not stop in 15 s; killing it"; kill -KILL "$DASHBOARD_PID" 2>/dev/null || true; fi
+      sleep 0.2
+    fi
+  done
+  log "Dashboard stopped"
+  return "$status"
+}
+
+# One `run` per data folder: a lock held by this shell only (flock is released when the process dies, so a killed
+# run never leaves a lock behind).
+take_run_lock() {
+  mkdir -p "$1"
+  exec 9>"$1/run.lock"
+  command -v flock >/dev/null || return 0
+  flock -n 9 || die "Another ./build.sh run is using $1 (stop it first)."
 }
 
 cmd_run() {
   require_tools
-  local conn="${BIN_POSTGRES:-}"
+  local conn="${BIN_POSTGRES:-}" data http_port="${BIN_HTTP_PORT:-5080}"
+  data="$(realpath -m "${BIN_DATA_DIR:-$ROOT/.data}")"
+  take_run_lock "$data"
+  trap forward_stop INT TERM
   if [ -z "$conn" ]; then
-    local dir="$ROOT/.data/postgres" port="${BIN_PG_PORT:-55433}"
+    local dir="$data/postgres" port="${BIN_PG_PORT:-55433}"
     start_cluster "$dir" "$port"
     trap 'log "Stopping PostgreSQL"; stop_cluster "'"$dir"'"' EXIT
     as_pg "$(psql_bin)" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='bin'" | grep -q 1 \
       || as_pg "$(psql_bin)" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE bin" >/dev/null
     conn="Host=127.0.0.1;Port=$port;Database=bin;Username=postgres"
-    log "PostgreSQL on 127.0.0.1:$port (data in .data/postgres)"
+    log "PostgreSQL on 127.0.0.1:$port (data in $dir)"
   fi
-  log "Building"
-  dotnet build src/Bin.Dashboard -c Release -v q -nologo
-  log "Dashboard on http://localhost:5080 — sign in as dispatcher / bin-demo (Ctrl-C stops it and its database)"
-  ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" ConnectionStrings__Bin="$conn" \
-    dotnet run --project src/Bin.Dashboard -c Release --no-build --no-launch-profile --urls http://localhost:5080 || true
+  if [ -z "${BIN_NO_BUILD:-}" ]; then
+    log "Building"
+    dotnet build src/Bin.Dashboard -c Release -v q -nologo 9>&-
+  fi
+  log "Dashboard on http://localhost:$http_port — sign in as dispatcher / bin-demo (Ctrl-C stops it and its database)"
+  # Started in the background so this shell can forward a stop to it and wait; run from the project folder, like
+  # `dotnet run`, so it finds its appsettings files.
+  (cd src/Bin.Dashboard && ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" ConnectionStrings__Bin="$conn" \
+    exec dotnet bin/Release/net10.0/Bin.Dashboard.dll --urls "http://localhost:$http_port" 9>&-) &
+  DASHBOARD_PID=$!
+  wait_dashboard || true
+}
+
+# The database of `run` (its local cluster, started if need be) or $BIN_POSTGRES, as libpq arguments.
+pg_target() {
+  PG_BIN="$(find_pg_bin)"
+  if [ -n "${BIN_POSTGRES:-}" ]; then
+    # Npgsql's "Host=…;Port=…;Database=…;Username=…;Password=…" as libpq's environment.
+    local kv key value
+    IFS=';' read -ra kv <<<"$BIN_POSTGRES"
+    for pair in "${kv[@]}"; do
+      key="$(echo "${pair%%=*}" | tr '[:upper:]' '[:lower:]' | tr -d ' ')"; value="${pair#*=}"
+      case "$key" in
+        host|server) export PGHOST="$value" ;;
+        port) export PGPORT="$value" ;;
+        database|db) export PGDATABASE="$value" ;;
+        username|user|userid|"user id") export PGUSER="$value" ;;
+        password) export PGPASSWORD="$value" ;;
+      esac
+    done
+    PG_AS=""
+  else
+    local data; data="$(realpath -m "${BIN_DATA_DIR:-$ROOT/.data}")"
+    cluster_running "$data/postgres" || die "The local PostgreSQL of ./build.sh run is not running (start ./build.sh run first, or set BIN_POSTGRES)."
+    export PGHOST=127.0.0.1 PGPORT="$(cluster_port "$data/postgres")" PGDATABASE=bin PGUSER=postgres
+    PG_AS=1
+  fi
+}
+
+pg_tool() { if [ -n "$PG_AS" ]; then as_pg env PGHOST="$PGHOST" PGPORT="$PGPORT" PGDATABASE="$PGDATABASE" PGUSER="$PGUSER" "$PG_BIN/$1" "${@:2}"; else "$PG_BIN/$1" "${@:2}"; fi; }
+
+cmd_backup() {
+  local file="${1:-}"
+  [ -n "$file" ] || die "usage: ./build.sh backup FILE"
+  pg_target
+  file="$(realpath -m "$file")"
+  mkdir -p "$(dirname "$file")"
+  # Custom format: compressed, restorable table by table, and consistent (one snapshot) while the dashboard runs.
+  # Written through stdout so the file belongs to the caller, not to the postgres user.
+  pg_tool pg_dump --format=custom --no-owner >"$file.partial" || { rm -f "$file.partial"; die "pg_dump failed"; }
+  mv "$file.partial" "$file"
+  log "Backup of database $PGDATABASE written to $file ($(du -h "$file" | cut -f1))"
+}
+
+cmd_restore() {
+  local file="${1:-}"
+  [ -n "$file" ] || die "usage: ./build.sh restore FILE"
+  [ -f "$file" ] || die "No backup at $file"
+  pg_target
+  # Everything in the database is replaced by the backup, in one transaction: a failed restore changes nothing.
+  pg_tool pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error -d "$PGDATABASE" <"$file" \
+    || die "pg_restore failed; the database is unchanged"
+  log "Database $PGDATABASE restored from $file"
 }
 
 cmd_test() {
@@ -121,5 +247,7 @@ cmd_test() {
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
-  *) echo "usage: ./build.sh run | test" >&2; exit 2 ;;
+  backup) cmd_backup "${2:-}" ;;
+  restore) cmd_restore "${2:-}" ;;
+  *) echo "usage: ./build.sh run | test | backup FILE | restore FILE" >&2; exit 2 ;;
 esac

@@ -3,9 +3,11 @@ using Bin.Dashboard.Features;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.EventStore;
 using Bin.Dashboard.Infrastructure.Health;
+using Bin.Dashboard.Infrastructure.Hosting;
 using Bin.Dashboard.Infrastructure.LiveFeed;
 using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Dashboard.Infrastructure.Seeding;
+using Bin.Dashboard.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +17,9 @@ builder.Services
     .AddBinAuthentication(builder.Configuration)
     .AddBinLocalization()
     .AddBinHealth()
+    .AddBinTelemetry(builder.Configuration)
+    .AddBinShutdown(builder.Configuration)
+    .AddBinProxy(builder.Configuration)
     .AddBinLiveFeed()
     .AddBinFeatures(builder.Configuration)
     .AddBinSeeding(builder.Configuration)
@@ -31,6 +36,7 @@ if (Bin.Dashboard.Features.Replay.DemoHistory.GenerateHistoryCommand.IsInvoked(a
     return;
 }
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
@@ -40,6 +46,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapBinHealth();
+app.MapBinMetrics();
 app.MapBinAuth();
 app.MapBinCulture();
 app.MapBinLiveFeed();

@@ -5,6 +5,7 @@ using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Joining;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Features.Operations;
 using Bin.Dashboard.Features.Replay;
 using Bin.Dashboard.Features.Sms;
 
@@ -25,6 +26,7 @@ public static class FeatureRegistration
         services.AddBinFeedback(configuration);
         services.AddBinReplay(configuration);
         services.AddBinJoining(configuration);
+        services.AddBinOperations();
         return services;
     }
 

@@ -57,6 +57,7 @@ public sealed class AlertCommands(
 
     public async Task<AlertIssued> IssueAsync(IssueAlert command, ClaimsPrincipal user, CancellationToken ct)
     {
+        using var activity = Infrastructure.Telemetry.BinTelemetry.Start("alert issue")?.SetTag("bin.incident_id", command.IncidentId);
         var now = clock.GetUtcNow();
         var userName = user.Identity?.Name ?? "anonymous";
         await using var query = store.QuerySession();
@@ -92,6 +93,7 @@ public sealed class AlertCommands(
             await session.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        activity?.SetTag("bin.alert_id", issued.AlertId).SetTag("bin.recipients", messages.Count);
         signal.Wake();
         if (messages.Count >= AnalyzeFrom) _ = AnalyzeOutboxAsync();
         return issued;

@@ -83,6 +83,7 @@ internal sealed class InboundProcessor(
             await using var transaction = await connection.BeginTransactionAsync(ct);
             pending = await inbox.ClaimAsync(connection, transaction, max, messageSid, ct);
             if (pending.Count == 0) return 0;
+            using var activity = Infrastructure.Telemetry.BinTelemetry.Start("sms inbound record")?.SetTag("bin.messages", pending.Count);
             try
             {
                 var confirmations = await RecordAsync(connection, transaction, pending, ct);

@@ -296,11 +296,14 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
             UPDATE {Table} o SET acked_at = COALESCE(o.acked_at, a.at)
             FROM unnest(@members, @alerts, @ats) AS a(member_id, alert_id, at)
             WHERE o.member_id = a.member_id AND o.alert_id = a.alert_id
+            RETURNING CASE WHEN o.kind = 'tip' THEN extract(epoch FROM a.at - o.sent_at)::float8 END
             """, connection, transaction);
         command.Parameters.AddWithValue("members", acknowledgements.Select(a => a.MemberId).ToArray());
         command.Parameters.AddWithValue("alerts", acknowledgements.Select(a => a.AlertId).ToArray());
         command.Parameters.AddWithValue("ats", acknowledgements.Select(a => a.At).ToArray());
-        await command.ExecuteNonQueryAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            if (!reader.IsDBNull(0)) Infrastructure.Telemetry.BinTelemetry.AcknowledgementLatency.Record(Math.Max(0, reader.GetDouble(0)));
     }
 
     /// <summary>Erasure: the member's number leaves the outbox; unsent messages are failed, never sent.</summary>

@@ -81,6 +81,7 @@ internal sealed class OutboxSender(
 
     private async Task<OutboxStore.SendRecord> SendOneAsync(ClaimedMessage message, CancellationToken ct)
     {
+        using var activity = Infrastructure.Telemetry.BinTelemetry.Start("sms send", System.Diagnostics.ActivityKind.Producer)?.SetTag("bin.message_id", message.MessageId);
         SendResult result;
         try
         {
@@ -91,6 +92,10 @@ internal sealed class OutboxSender(
             logger.LogWarning(ex, "Gateway {Gateway} threw for message {MessageId}", gateway.Name, message.MessageId);
             result = new SendResult(SendOutcome.Transient, null, ex.GetType().Name);
         }
+        activity?.SetTag("bin.outcome", result.Outcome.ToString());
+        var gatewayTag = new KeyValuePair<string, object?>("gateway", gateway.Name);
+        if (result.Outcome == SendOutcome.Accepted) Infrastructure.Telemetry.BinTelemetry.SmsSent.Add(1, gatewayTag);
+        else Infrastructure.Telemetry.BinTelemetry.SmsFailures.Add(1, gatewayTag, new("outcome", result.Outcome.ToString().ToLowerInvariant()));
         return Record(message, result);
     }
 

@@ -17,6 +17,7 @@ public sealed class IncidentCommands(IDocumentStore store, NetworkDirectory netw
 {
     public async Task<IncidentReported> ReportAsync(ReportIncident command, ClaimsPrincipal user, CancellationToken ct)
     {
+        using var activity = Infrastructure.Telemetry.BinTelemetry.Start("incident report")?.SetTag("bin.incident_id", command.IncidentId);
         // Zone and range first: the resolver must not be asked about points that are not coordinates of this zone.
         area.EnsureInside(command.Latitude, command.Longitude);
         var directory = await networks.CurrentAsync(ct);

@@ -10,14 +10,16 @@ public static class HealthRegistration
 {
     public static IServiceCollection AddBinHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
+            .AddCheck<QuartzHealthCheck>("scheduler", tags: ["ready"])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
         return services;
     }
 
     public static IEndpointRouteBuilder MapBinHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReport.WriteAsync }).AllowAnonymous();
         return app;
     }
 }

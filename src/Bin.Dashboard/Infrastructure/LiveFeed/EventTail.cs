@@ -93,6 +93,10 @@ internal sealed class EventTail(
             _gap = null;
             var batch = new List<LiveEvent>(ready.Count);
             foreach (var e in ready) batch.Add(await mapper.MapAsync(e, session, ct));
+            var now = clock.GetUtcNow();
+            // Events stamped long before they are read were written backdated (the demo history), not delayed.
+            foreach (var e in ready)
+                if (now - e.Timestamp is var lag && lag < TimeSpan.FromHours(1)) Telemetry.BinTelemetry.LiveFeedLag.Record(Math.Max(0, lag.TotalSeconds));
             _last = ready[^1].Sequence;
             feed.SetStatus(feed.Status with { Connected = true, LastSequence = _last, Problem = null });
             feed.Publish(batch);

@@ -58,6 +58,7 @@ public static class SchedulingRegistration
 
         services.AddQuartz(q =>
         {
+            q.AddTriggerListener<Telemetry.QuartzMisfireListener>();
             q.ConfigureScheduler(s =>
             {
                 s.InstanceName = SchedulerName;
