@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
     .AddBinEventStore(builder.Configuration)
-    .AddBinDataProtection()
+    .AddBinDataProtection(builder.Configuration)
     .AddBinAuthentication(builder.Configuration)
     .AddBinLocalization()
     .AddBinHealth()
@@ -31,10 +31,14 @@ if (Bin.Dashboard.Features.Replay.DemoHistory.GenerateHistoryCommand.IsInvoked(a
     return;
 }
 
+// Before anything reads the client address (rate limits, logs): trusted proxies only, see ForwardedHeaders.cs.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseBinPendingAccountSteps();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Accounts;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
@@ -23,6 +24,7 @@ public static class FeatureRegistration
         services.AddBinFeedback(configuration);
         services.AddBinReplay(configuration);
         services.AddBinJoining(configuration);
+        services.AddBinAccounts();
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class FeatureRegistration
         app.MapBinAlerts();
         app.MapBinFeedback();
         app.MapBinReplay();
+        app.MapBinAccounts();
         return app;
     }
 }
