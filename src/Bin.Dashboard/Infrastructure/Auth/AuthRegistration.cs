@@ -19,6 +19,8 @@ public static class AuthRegistration
 
         // ASP.NET Core Identity over Marten documents (MartenUserStore): its hasher, lockout, security stamp,
         // authenticator (TOTP, RFC 6238) and recovery codes. Sessions are our own cookie and bearer schemes below.
+        // A singleton hasher (stateless) so the seeder and provisioning, singletons themselves, can use it; Identity only TryAdds its own.
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddIdentityCore<UserAccount>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedSignIns;
@@ -40,7 +42,6 @@ public static class AuthRegistration
         services.AddSingleton<AccountProvisioning>();
         services.AddScoped<SignInService>();
         services.AddHostedService<AccountSeeder>();
-        services.AddTransient<IClaimsTransformation, BearerRevocation>();
         // Registered before AddInteractiveServerComponents, whose default provider is only added when none is.
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthState>();
         services.AddBinHubRevocation();
@@ -80,7 +81,7 @@ public static class AuthRegistration
                     var token = ctx.Request.Query["access_token"];
                     if (!string.IsNullOrEmpty(token) && ctx.HttpContext.Request.Path.StartsWithSegments("/hubs"))
                         ctx.Token = token;
-                    return Task.CompletedTask;
+                    return BearerRevocation.CheckAsync(ctx);
                 };
             });
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Bin.Dashboard.Infrastructure.LiveFeed;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -24,17 +25,26 @@ internal static class CookieRevocation
 }
 
 /// <summary>
-/// Bearer tokens are self-contained, so the handler cannot know that rights were taken away: this transformation
-/// turns a token whose stamp is no longer the account's into an anonymous principal (→ 401), on the API and on
-/// the hub's negotiate/connect requests alike.
+/// Bearer tokens are self-contained, so the handler cannot know that rights were taken away: before it reads a
+/// token, this check fails a token whose stamp is no longer the account's (→ 401), on the API and on the hub's
+/// negotiate/connect/poll requests alike.
 /// </summary>
-internal sealed class BearerRevocation(SessionValidator validator, IHttpContextAccessor http) : IClaimsTransformation
+internal static class BearerRevocation
 {
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    public static async Task CheckAsync(MessageReceivedContext context)
     {
-        if (principal.Identity is not { IsAuthenticated: true, AuthenticationType: BinPrincipals.BearerAuthenticationType }) return principal;
-        var ct = http.HttpContext?.RequestAborted ?? CancellationToken.None;
-        return await validator.IsCurrentAsync(principal, fresh: false, ct) ? principal : new ClaimsPrincipal(new ClaimsIdentity());
+        var token = context.Token;
+        if (string.IsNullOrEmpty(token))
+        {
+            var header = context.Request.Headers.Authorization.ToString();
+            if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = header["Bearer ".Length..].Trim();
+        }
+        if (string.IsNullOrEmpty(token)) return;
+        var ticket = context.Options.BearerTokenProtector.Unprotect(token);
+        if (ticket is null) return;
+        var validator = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+        if (!await validator.IsCurrentAsync(ticket.Principal, fresh: false, context.HttpContext.RequestAborted))
+            context.Fail("The session was revoked; sign in again.");
     }
 }
 
@@ -60,7 +70,8 @@ internal sealed class HubSessions(SessionValidator validator) : IHubFilter
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        _connections[context.Context.ConnectionId] = context.Context;
+        if (context.Hub is LiveHub && context.Context.User?.Identity?.IsAuthenticated == true)
+            _connections[context.Context.ConnectionId] = context.Context;
         await next(context);
     }
 
@@ -72,7 +83,7 @@ internal sealed class HubSessions(SessionValidator validator) : IHubFilter
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (context.Context.User is { } user && !await validator.IsCurrentAsync(user, fresh: false, context.Context.ConnectionAborted))
+        if (context.Hub is LiveHub && context.Context.User is { Identity.IsAuthenticated: true } user && !await validator.IsCurrentAsync(user, fresh: false, context.Context.ConnectionAborted))
         {
             context.Context.Abort();
             throw new HubException("The session has ended; sign in again.");
@@ -124,7 +135,9 @@ internal static class HubRevocationRegistration
     {
         services.AddSingleton<HubSessions>();
         services.AddHostedService<HubRevalidator>();
-        services.Configure<HubOptions<LiveHub>>(o => o.AddFilter<HubSessions>());
+        // Global: filters added to HubOptions<LiveHub> alone are replaced by the global list when SignalR sets up the
+        // hub's options. The filter itself only looks at /hubs/live connections.
+        services.Configure<HubOptions>(o => o.AddFilter<HubSessions>());
         return services;
     }
 }

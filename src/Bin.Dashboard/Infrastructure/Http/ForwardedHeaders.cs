@@ -23,8 +23,10 @@ public static class ForwardedHeadersRegistration
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-            // The defaults trust loopback; only the configured proxies are trusted here.
+            // With no known proxy and no known network ASP.NET Core would trust every peer: then forward nothing.
+            o.ForwardedHeaders = proxies.Count == 0
+                ? Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None
+                : Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
