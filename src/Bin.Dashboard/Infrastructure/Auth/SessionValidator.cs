@@ -9,7 +9,7 @@ namespace Bin.Dashboard.Infrastructure.Auth;
 /// The one check that a session (cookie, bearer or refresh token, circuit, hub connection) still stands: its
 /// security stamp equals the account's and the account is enabled. Per-request checks (cookie, bearer) trust a
 /// stamp cached for <see cref="AuthOptions.RevalidationInterval"/>; periodic ones (circuits, hubs, refresh) read
-/// the database. A change on this node forgets the cached stamp at once.
+/// the database, as does any mismatch with the cached stamp. A change on this node forgets the cached stamp at once.
 /// </summary>
 public sealed class SessionValidator(IDocumentStore store, IMemoryCache cache, IOptions<AuthOptions> options)
 {
@@ -18,7 +18,11 @@ public sealed class SessionValidator(IDocumentStore store, IMemoryCache cache, I
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var stamp = principal.FindFirstValue(BinPrincipals.SecurityStampClaim);
         if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(stamp)) return false;
-        var current = fresh ? await LoadStampAsync(id, ct) : await CachedStampAsync(id, ct);
+        if (!fresh && await CachedStampAsync(id, ct) == stamp) return true;
+        // A mismatch may be a session newer than the cached stamp (signed in again after a change made on another
+        // node, or by code that does not forget it): the database decides, and the cache learns the answer.
+        var current = await LoadStampAsync(id, ct);
+        cache.Set(Key(id), current, options.Value.RevalidationInterval);
         return current == stamp;
     }
 
