@@ -14,12 +14,14 @@ public static class PendingAccountSteps
         {
             var pending = http.User.FindFirst(BinClaims.Pending)?.Value;
             var path = http.Request.Path;
-            if (pending is null || Allowed.Any(a => path.StartsWithSegments(a)) || Path.HasExtension(path.Value))
+            var api = path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
+            // Static files (a path with an extension outside the API) are served to anyone.
+            if (pending is null || Allowed.Any(a => path.StartsWithSegments(a)) || (!api && Path.HasExtension(path.Value)))
             {
                 await next(http);
                 return;
             }
-            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+            if (api)
             {
                 await Results.Problem(
                     detail: pending == PendingSteps.Mfa
