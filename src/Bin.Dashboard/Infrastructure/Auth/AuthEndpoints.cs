@@ -58,6 +58,9 @@ public static class AuthEndpoints
             var account = await session.LoadAsync<UserAccount>(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
             if (account is null) return Problems.Unauthorized("The refresh token is invalid, expired or revoked; sign in again.");
             session.Insert(new ConsumedRefreshToken { Id = tokenId, ExpiresAt = expires });
+            // A consumed token only needs remembering until it would have expired anyway.
+            var now = clock.GetUtcNow();
+            session.DeleteWhere<ConsumedRefreshToken>(t => t.ExpiresAt < now);
             try
             {
                 await session.SaveChangesAsync(ct);
