@@ -13,13 +13,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
     .AddBinEventStore(builder.Configuration)
-    .AddBinDataProtection()
+    .AddBinDataProtection(builder.Configuration)
     .AddBinAuthentication(builder.Configuration)
     .AddBinLocalization()
     .AddBinHealth()
     .AddBinTelemetry(builder.Configuration)
     .AddBinShutdown(builder.Configuration)
-    .AddBinProxy(builder.Configuration)
     .AddBinLiveFeed()
     .AddBinFeatures(builder.Configuration)
     .AddBinSeeding(builder.Configuration)
@@ -36,11 +35,14 @@ if (Bin.Dashboard.Features.Replay.DemoHistory.GenerateHistoryCommand.IsInvoked(a
     return;
 }
 
+// Before anything reads the client address (rate limits, logs): trusted proxies only, see ForwardedHeaders.cs.
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseBinPendingAccountSteps();
 app.UseAuthorization();
 app.UseAntiforgery();
 

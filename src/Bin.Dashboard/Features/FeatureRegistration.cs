@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Accounts;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Alerts.Cap;
 using Bin.Dashboard.Features.Feedback;
@@ -27,6 +28,7 @@ public static class FeatureRegistration
         services.AddBinReplay(configuration);
         services.AddBinJoining(configuration);
         services.AddBinOperations();
+        services.AddBinAccounts();
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class FeatureRegistration
         app.MapBinCap();
         app.MapBinFeedback();
         app.MapBinReplay();
+        app.MapBinAccounts();
         return app;
     }
 }

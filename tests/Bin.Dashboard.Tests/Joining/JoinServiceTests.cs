@@ -32,7 +32,7 @@ public class JoinServiceTests(HostFixture host) : IClassFixture<HostFixture>
     private async Task<ClaimsPrincipal> UserAsync(string name)
     {
         await using var session = host.App.Service<IDocumentStore>().QuerySession();
-        return AccountService.CreatePrincipal((await session.LoadAsync<UserAccount>(name))!, "test");
+        return host.App.Service<BinPrincipals>().Create((await session.LoadAsync<UserAccount>(name))!, "test");
     }
 
     /// <summary>The code in the SMS queued for an application (read from the outbox, as the gateway would get it).</summary>
@@ -193,7 +193,7 @@ public class JoinServiceTests(HostFixture host) : IClassFixture<HostFixture>
         var id = await Join.RequestAsync(ToKerkplein("+32471000060"), "client-scope", default);
         await Join.ConfirmAsync(id, (await QueuedCodeAsync(id)).Code, default);
         var slachthuis = (await host.App.Service<NetworkDirectory>().CurrentAsync()).Names.Single(n => n.Value == "Slachthuis").Key;
-        await host.App.Service<AccountService>().CreateOrUpdateAsync("slachthuis.coord", "Coördinator Slachthuis", "bin-demo", [Roles.Coordinator], [slachthuis], default);
+        await host.App.Service<AccountProvisioning>().CreateOrUpdateAsync("slachthuis.coord", "Coördinator Slachthuis", "bin-demo", [Roles.Coordinator], [slachthuis], default);
         var other = await UserAsync("slachthuis.coord");
 
         Assert.DoesNotContain(await Join.PendingAsync(other, default), r => r.Id == id);

@@ -101,7 +101,7 @@ public class FoundingApiTests(HostFixture host) : IClassFixture<HostFixture>
     public async Task Assigning_a_coordinator_gives_their_account_the_network()
     {
         var id = await ProposeAsync("Dorpsveld", 5.236, 51.200);
-        await host.App.Service<AccountService>().CreateOrUpdateAsync("an.coord", "An", "bin-demo", [Roles.Coordinator], [], default);
+        await host.App.Service<AccountProvisioning>().CreateOrUpdateAsync("an.coord", "An", "bin-demo", [Roles.Coordinator], [], default);
         var admin = await host.App.ClientForAsync("admin");
 
         var assigned = await admin.PostAsJsonAsync($"/api/networks/{id}/coordinators", new { accountId = "An.Coord" });

@@ -197,7 +197,10 @@ public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, Time
                       ?? throw new DomainException($"There is no dashboard account called {accountId}.", "accountId");
         var assigned = await DecideAsync(session, command.NetworkId, state => FoundingDecisions.AssignCoordinator(state, command, clock.GetUtcNow()), ct, save: false);
         if (!account.NetworkIds.Contains(command.NetworkId)) account.NetworkIds.Add(command.NetworkId);
+        // A new stamp ends the account's sessions, so the next one carries the network (see docs/security.md).
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
         session.Store(account);
+        Accounts.AccountCommands.Record(session, account.Id, user, assigned.AssignedAt, [$"coordinator of {command.NetworkId}"]);
         await session.SaveChangesAsync(ct);
         return assigned;
     }
@@ -210,7 +213,9 @@ public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, Time
         if (await session.LoadAsync<UserAccount>(removed.AccountId, ct) is { } account)
         {
             account.NetworkIds.Remove(command.NetworkId);
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
             session.Store(account);
+            Accounts.AccountCommands.Record(session, account.Id, user, removed.RemovedAt, [$"no longer coordinator of {command.NetworkId}"]);
         }
         await session.SaveChangesAsync(ct);
         return removed;

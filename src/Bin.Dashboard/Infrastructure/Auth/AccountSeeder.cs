@@ -7,7 +7,7 @@ namespace Bin.Dashboard.Infrastructure.Auth;
 /// environment an initial admin when a bootstrap password is given and no admin exists yet.
 /// </summary>
 internal sealed class AccountSeeder(
-    AccountService accounts,
+    AccountProvisioning accounts,
     Marten.IDocumentStore store,
     IOptions<AuthOptions> options,
     IHostEnvironment environment,

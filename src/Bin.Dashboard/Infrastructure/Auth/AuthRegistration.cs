@@ -1,7 +1,9 @@
+using Bin.Dashboard.Infrastructure.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bin.Dashboard.Infrastructure.Auth;
@@ -13,9 +15,38 @@ public static class AuthRegistration
     public static IServiceCollection AddBinAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        // ASP.NET Core Identity over Marten documents (MartenUserStore): its hasher, lockout, security stamp,
+        // authenticator (TOTP, RFC 6238) and recovery codes. Sessions are our own cookie and bearer schemes below.
+        // A singleton hasher (stateless) so the seeder and provisioning, singletons themselves, can use it; Identity only TryAdds its own.
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
-        services.AddSingleton<AccountService>();
+        services.AddIdentityCore<UserAccount>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                // Disabled accounts are "not confirmed" (AccountConfirmation): Identity then refuses their sign-in.
+                o.SignIn.RequireConfirmedAccount = true;
+                o.ClaimsIdentity.SecurityStampClaimType = BinPrincipals.SecurityStampClaim;
+                o.ClaimsIdentity.UserIdClaimType = System.Security.Claims.ClaimTypes.NameIdentifier;
+            })
+            .AddUserStore<MartenUserStore>()
+            .AddSignInManager()
+            .AddTokenProvider<AuthenticatorTokenProvider<UserAccount>>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddScoped<IUserConfirmation<UserAccount>, AccountConfirmation>();
+        services.AddMemoryCache();
+        services.AddSingleton<AccountLock>();
+        services.AddSingleton<BinPrincipals>();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<AccountProvisioning>();
+        services.AddScoped<SignInService>();
         services.AddHostedService<AccountSeeder>();
+        // Registered before AddInteractiveServerComponents, whose default provider is only added when none is.
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthState>();
+        services.AddBinHubRevocation();
+        services.AddBinSignInRateLimit(auth);
+        services.AddBinForwardedHeaders(configuration);
 
         services.AddAuthentication(SmartScheme)
             // Machine clients send a bearer token (header, or access_token on the hub's query string);
@@ -34,20 +65,23 @@ public static class AuthRegistration
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // The session dies when the account's security stamp changes (rights, password, disabled, sign-out everywhere).
+                o.Events.OnValidatePrincipal = CookieRevocation.ValidatePrincipalAsync;
                 // The API and the hub answer with status codes, never with a redirect to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => StatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
             })
             .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o =>
             {
-                o.BearerTokenExpiration = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.BearerTokenLifetime ?? TimeSpan.FromHours(8);
+                o.BearerTokenExpiration = auth.BearerTokenLifetime;
+                o.RefreshTokenExpiration = auth.RefreshTokenLifetime;
                 o.Events.OnMessageReceived = ctx =>
                 {
                     // WebSockets cannot carry headers: SignalR clients pass the token in the query string.
                     var token = ctx.Request.Query["access_token"];
                     if (!string.IsNullOrEmpty(token) && ctx.HttpContext.Request.Path.StartsWithSegments("/hubs"))
                         ctx.Token = token;
-                    return Task.CompletedTask;
+                    return BearerRevocation.CheckAsync(ctx);
                 };
             });
 
@@ -73,4 +107,10 @@ public static class AuthRegistration
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Identity asks before every sign-in whether the account may; a disabled account may not.</summary>
+internal sealed class AccountConfirmation : IUserConfirmation<UserAccount>
+{
+    public Task<bool> IsConfirmedAsync(UserManager<UserAccount> manager, UserAccount user) => Task.FromResult(!user.Disabled);
 }

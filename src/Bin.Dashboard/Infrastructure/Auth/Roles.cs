@@ -34,4 +34,10 @@ public static class Policies
 public static class BinClaims
 {
     public const string Network = "bin:network";
+
+    /// <summary>A step the account must take at /account before anything else (<see cref="PendingSteps"/>).</summary>
+    public const string Pending = "bin:pending";
+
+    /// <summary>Identifies a refresh token, so each is accepted once.</summary>
+    public const string RefreshTokenId = "bin:rt";
 }
