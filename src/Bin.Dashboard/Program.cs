@@ -3,6 +3,7 @@ using Bin.Dashboard.Features;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.EventStore;
 using Bin.Dashboard.Infrastructure.Health;
+using Bin.Dashboard.Infrastructure.Http;
 using Bin.Dashboard.Infrastructure.LiveFeed;
 using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Dashboard.Infrastructure.Seeding;
@@ -13,6 +14,7 @@ builder.Services
     .AddBinEventStore(builder.Configuration)
     .AddBinDataProtection()
     .AddBinAuthentication(builder.Configuration)
+    .AddBinTransportSecurity(builder.Configuration, builder.Environment)
     .AddBinLocalization()
     .AddBinHealth()
     .AddBinLiveFeed()
@@ -32,6 +34,7 @@ if (Bin.Dashboard.Features.Replay.DemoHistory.GenerateHistoryCommand.IsInvoked(a
 }
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
+app.UseBinTransportSecurity();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseAuthentication();
