@@ -34,9 +34,10 @@ if (Bin.Dashboard.Features.Replay.DemoHistory.GenerateHistoryCommand.IsInvoked(a
 }
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
-app.UseBinTransportSecurity();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
+// After localization: a refused cross-site request is told so in the user's language.
+app.UseBinTransportSecurity();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

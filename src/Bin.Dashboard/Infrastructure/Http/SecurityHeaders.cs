@@ -61,17 +61,24 @@ public static partial class SecurityHeaders
 
     public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>Adds the headers before anything else answers, so error pages and static files carry them too.</summary>
+    /// <summary>
+    /// Sets the headers as the response starts, whoever answers (pages, API, static files, error pages). Blazor's own
+    /// "frame-ancestors 'self'" policy on pages is replaced by this fuller one, which includes frame-ancestors.
+    /// </summary>
     public static IApplicationBuilder UseBinSecurityHeaders(this IApplicationBuilder app, string? tileUrl) => app.Use((http, next) =>
     {
         var nonce = NewNonce();
         http.Items[NonceKey] = nonce;
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce, tileUrl);
-        headers.XContentTypeOptions = "nosniff";
-        // Tile servers ask for a referrer (OpenStreetMap's usage policy); the origin is all they get.
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = PermissionsPolicy(http.Request.Path);
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce, tileUrl);
+            headers.XContentTypeOptions = "nosniff";
+            // Tile servers ask for a referrer (OpenStreetMap's usage policy); the origin is all they get.
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = PermissionsPolicy(http.Request.Path);
+            return Task.CompletedTask;
+        });
         return next(http);
     });
 
