@@ -15,6 +15,7 @@ builder.Services
     .AddBinDataProtection()
     .AddBinAuthentication(builder.Configuration)
     .AddBinTransportSecurity(builder.Configuration, builder.Environment)
+    .AddBinOidc(builder.Configuration)
     .AddBinLocalization()
     .AddBinHealth()
     .AddBinLiveFeed()
@@ -45,6 +46,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapBinHealth();
 app.MapBinAuth();
+app.MapBinOidc();
 app.MapBinCulture();
 app.MapBinLiveFeed();
 app.MapBinFeatures();

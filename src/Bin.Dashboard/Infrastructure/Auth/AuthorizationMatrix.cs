@@ -56,6 +56,7 @@ public static class AuthorizationMatrix
         // Sign-in, language, health, webhooks: public by nature.
         R("POST /api/auth/token",                                         Open,     Open,     Open,   Open,   Open,   Open,   Open),
         R("POST /account/login",                                          Open,     Open,     Open,   Open,   Open,   Open,   Open),
+        R("GET /account/sso",                                             Open,     Open,     Open,   Open,   Open,   Open,   Open),
         R("POST /account/logout",                                         SignIn,   Allow,    Allow,  Allow,  Allow,  Allow,  Allow),
         R("GET /culture/{language}",                                      Open,     Open,     Open,   Open,   Open,   Open,   Open),
         R("GET /health/live",                                             Open,     Open,     Open,   Open,   Open,   Open,   Open),

@@ -37,6 +37,8 @@ public static class UiText
         ["login.locked"] = ("Dit account is tijdelijk geblokkeerd na herhaalde mislukte pogingen. Probeer het over 15 minuten opnieuw.", "This account is locked for a while after repeated failed attempts. Try again in 15 minutes."),
         ["denied.title"] = ("Geen toegang", "Access denied"),
         ["denied.text"] = ("Uw rol geeft geen toegang tot deze pagina.", "Your role does not give access to this page."),
+        ["login.sso"] = ("Aanmelden met de account van de zone", "Sign in with the zone's account"),
+        ["login.ssoFailed"] = ("Aanmelden via de zone is niet gelukt, of uw account heeft geen toegang tot het dashboard.", "Signing in through the zone did not succeed, or your account has no access to the dashboard."),
         ["security.crossSite"] = ("Verzoek geweigerd: het kwam van een andere website dan het dashboard.", "Request refused: it came from another website than the dashboard."),
         ["reconnect.retrying"] = ("Verbinding met de server verbroken; opnieuw verbinden…", "Connection to the server lost; reconnecting…"),
         ["reconnect.failed"] = ("De verbinding met de server is verloren.", "The connection to the server is lost."),
