@@ -134,7 +134,7 @@ public class JoinPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     private async Task<IReadOnlyList<string>> MessagesToAsync(string e164)
     {
         using var http = new HttpClient { BaseAddress = browser.BaseUrl };
-        var token = await (await http.PostAsJsonAsync("api/auth/token", new { username = "dispatcher", password = BrowserFixture.DemoPassword }))
+        var token = await (await http.PostAsJsonAsync("api/auth/token", new { username = "admin", password = BrowserFixture.DemoPassword }))
             .Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
         var messages = await http.GetFromJsonAsync<JsonElement>($"api/sms-simulator/messages?to={Uri.EscapeDataString(e164)}");

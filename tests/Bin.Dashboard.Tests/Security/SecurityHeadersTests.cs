@@ -114,6 +114,16 @@ public class SecurityHeadersTests(SecurityHeadersFixture host) : IClassFixture<S
     }
 
     [Fact]
+    public async Task An_access_token_in_the_query_string_does_not_excuse_a_cross_site_api_request()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/incidents?access_token=anything") { Content = JsonContent.Create(new { }) };
+        request.Headers.Add("Cookie", "bin.auth=x");
+        request.Headers.Add("Origin", "https://evil.example");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Anonymous().SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_cross_site_websocket_upgrade_with_cookies_is_refused()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/_blazor?id=x");

@@ -17,8 +17,8 @@ public static class OidcRegistration
     public const string SignInPath = "/account/sso";
     public const string CallbackPath = "/signin-oidc";
 
-    /// <summary>The scheme the identity is signed in with: the dashboard's cookie.</summary>
-    public static string SignInScheme { get; set; } = CookieAuthenticationDefaults.AuthenticationScheme;
+    /// <summary>The scheme the mapped identity is signed in with: the dashboard's cookie.</summary>
+    public const string SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
 
     public static IServiceCollection AddBinOidc(this IServiceCollection services, IConfiguration configuration)
     {

@@ -14,12 +14,16 @@ public static class CrossSiteRequests
     public enum Verdict { NotAtStake, SameSite, CrossSite }
 
     /// <summary>The decision for one request, from its headers alone.</summary>
-    public static Verdict Judge(string method, IHeaderDictionary headers, HostString host, IQueryCollection query)
+    public static Verdict Judge(string method, PathString path, IHeaderDictionary headers, HostString host, IQueryCollection query)
     {
         var changesState = HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method)
             || string.Equals(headers.Upgrade.ToString(), "websocket", StringComparison.OrdinalIgnoreCase);
         if (!changesState || string.IsNullOrEmpty(headers.Cookie.ToString())) return Verdict.NotAtStake;
-        if (headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || query.ContainsKey("access_token"))
+        // These requests are authenticated by their token, never by the cookie (see AuthRegistration's policy scheme).
+        // Another site cannot send an Authorization header without a CORS preflight the dashboard never grants; it can
+        // add access_token to any URL, which is why that counts on the hub's paths only.
+        if (headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || (path.StartsWithSegments("/hubs") && query.ContainsKey("access_token")))
             return Verdict.NotAtStake;
 
         var origin = headers.Origin.ToString();
@@ -33,7 +37,7 @@ public static class CrossSiteRequests
     public static IApplicationBuilder UseBinCrossSiteProtection(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         var request = http.Request;
-        if (Judge(request.Method, request.Headers, request.Host, request.Query) != Verdict.CrossSite) return next(http);
+        if (Judge(request.Method, request.Path, request.Headers, request.Host, request.Query) != Verdict.CrossSite) return next(http);
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CrossSiteRequests))
             .LogWarning("Refused a cross-site {Method} {Path} carrying cookies", request.Method, request.Path.Value);
         return Results.Problem(detail: UiText.T("security.crossSite"), statusCode: StatusCodes.Status403Forbidden, title: "Cross-site request refused")
