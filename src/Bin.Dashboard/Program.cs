@@ -4,6 +4,7 @@ using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.EventStore;
 using Bin.Dashboard.Infrastructure.Health;
 using Bin.Dashboard.Infrastructure.Hosting;
+using Bin.Dashboard.Infrastructure.Http;
 using Bin.Dashboard.Infrastructure.LiveFeed;
 using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Dashboard.Infrastructure.Seeding;
@@ -15,6 +16,8 @@ builder.Services
     .AddBinEventStore(builder.Configuration)
     .AddBinDataProtection(builder.Configuration)
     .AddBinAuthentication(builder.Configuration)
+    .AddBinTransportSecurity(builder.Configuration, builder.Environment)
+    .AddBinOidc(builder.Configuration)
     .AddBinLocalization()
     .AddBinHealth()
     .AddBinTelemetry(builder.Configuration)
@@ -40,6 +43,8 @@ app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
+// After localization: a refused cross-site request is told so in the user's language.
+app.UseBinTransportSecurity();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseBinPendingAccountSteps();
@@ -50,6 +55,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapBinHealth();
 app.MapBinMetrics();
 app.MapBinAuth();
+app.MapBinOidc();
 app.MapBinCulture();
 app.MapBinLiveFeed();
 app.MapBinFeatures();

@@ -28,7 +28,7 @@ public class AlertJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFi
 
         // A Kerkplein member's phone in the simulator shows the tip.
         var member = await KerkpleinMemberAsync();
-        var phones = await browser.SignInAsync("dispatcher");
+        var phones = await browser.SignInAsync("admin");
         await phones.GotoAsync("phones");
         await BrowserFixture.WaitForCircuitAsync(phones);
         await phones.GetByTestId("phone-list").Locator("input[type=search]").FillAsync(member);

@@ -18,7 +18,7 @@ public class FeedbackDeliveryTests(FeedbackHostFixture host) : IClassFixture<Fee
 
     private async Task<IReadOnlyList<Simulated>> SimulatorAsync()
     {
-        var client = await host.App.ClientForAsync("officer");
+        var client = await host.App.ClientForAsync("admin");
         return (await client.GetFromJsonAsync<Simulated[]>("/api/sms-simulator/messages?limit=1000", Json))!;
     }
 

@@ -257,6 +257,35 @@ public class EvaluationTests(ReplayFixture fixture)
         Assert.Empty(nobody!);
     }
 
+    [Fact]
+    public async Task A_coordinator_audits_only_alerts_touching_their_network_without_other_networks_figures()
+    {
+        await WriteScenarioAsync();
+        var coordinator = await fixture.App.ClientForAsync("coordinator");
+        var period = $"from={Uri.EscapeDataString(March.From.ToString("O"))}&to={Uri.EscapeDataString(March.To.ToString("O"))}";
+
+        var alerts = await coordinator.GetFromJsonAsync<AuditedAlert[]>($"/api/alerts?{period}", HistoryJson.Options);
+        var askedAboutLeuken = await coordinator.GetFromJsonAsync<AuditedAlert[]>($"/api/alerts?{period}&networkId={Leuken}", HistoryJson.Options);
+
+        Assert.Equal(2, alerts!.Length);
+        var shared = Assert.Single(alerts!, a => a.IncidentCategory == "suspicious-person");
+        Assert.All(alerts!, a => Assert.Equal([Kerkplein], a.NetworkIds));
+        Assert.Equal(new Dictionary<Guid, int> { [Kerkplein] = 4 }, shared.RecipientsPerNetwork);
+        Assert.Equal(4, shared.Recipients);
+        Assert.Equal([Kerkplein], shared.Outcome.Select(o => o.NetworkId));
+        Assert.Empty(askedAboutLeuken!);
+    }
+
+    [Theory]
+    [InlineData("dispatcher")]
+    [InlineData("officer")]
+    public async Task The_audit_api_is_refused_to_dispatchers_and_officers(string user)
+    {
+        var client = await fixture.App.ClientForAsync(user);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await client.GetAsync("/api/alerts")).StatusCode);
+    }
+
     private async Task<(double Lat, double Lon)> PointInAsync(Guid network)
     {
         var resolver = (await fixture.App.Service<NetworkDirectory>().CurrentAsync()).Resolver;

@@ -66,7 +66,7 @@ public class TwilioGatewayTests(TwilioHostFixture host) : IClassFixture<TwilioHo
     [Fact]
     public async Task The_simulator_api_answers_not_found_while_twilio_is_the_gateway()
     {
-        using var client = await host.App.ClientForAsync("dispatcher");
+        using var client = await host.App.ClientForAsync("admin");
 
         var response = await client.GetAsync("/api/sms-simulator/messages");
 

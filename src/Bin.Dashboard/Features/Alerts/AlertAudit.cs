@@ -34,6 +34,8 @@ public static class AlertAudit
 
     public static async Task<IReadOnlyList<AuditedAlert>> QueryAsync(IQuerySession session, OutboxStore outbox, AuditFilter filter, NetworkScope scope, CancellationToken ct)
     {
+        // Asking about a network outside one's scope would reveal which of one's own alerts also went there.
+        if (filter.NetworkId is { } asked && !scope.MaySee(asked)) return [];
         IQueryable<AlertView> query = session.Query<AlertView>();
         if (filter.From is { } from) query = query.Where(a => a.IssuedAt >= from);
         if (filter.To is { } to) query = query.Where(a => a.IssuedAt < to);
@@ -45,7 +47,7 @@ public static class AlertAudit
             query = query.Where(a => a.IssuedBy == officer);
         }
         var alerts = (await query.OrderByDescending(a => a.IssuedAt).Take(filter.Limit).ToListAsync(ct))
-            .Where(a => scope.MaySeeAny(a.NetworkIds)).ToList();
+            .Where(a => scope.MaySeeAny(a.NetworkIds)).Select(a => AlertScoping.For(a, scope)).ToList();
         if (alerts.Count == 0) return [];
 
         var incidents = (await session.LoadManyAsync<IncidentView>(ct, alerts.Select(a => a.IncidentId).Distinct())).ToDictionary(i => i.Id);

@@ -50,7 +50,7 @@ public static class AlertEndpoints
             var scope = NetworkScope.Of(http.User);
             if (alert is null || !scope.MaySeeAny(alert.NetworkIds)) return Problems.NotFound($"No alert {id}.");
             var progress = (await outbox.ProgressAsync([id], ct)).Where(p => scope.MaySee(p.NetworkId)).ToList();
-            return Results.Ok(new AlertDetails(alert, progress));
+            return Results.Ok(new AlertDetails(AlertScoping.For(alert, scope), progress));
         }).WithSummary("An alert with sent/delivered/failed/acknowledged counts per network.");
 
         app.MapGet("/api/alerts", async (HttpContext http, IQuerySession session, OutboxStore outbox, CancellationToken ct) =>
@@ -66,7 +66,10 @@ public static class AlertEndpoints
             {
                 return Problems.From(ex);
             }
-        }).WithSummary("The audit: alerts newest first (from, to, incidentId, networkId, issuedBy, limit ≤ 5000): who issued which tip, when, to how many per network, and the outcome per network.");
+        })
+        // The audit is the chief's; a coordinator sees the alerts of their own networks (scoped by AlertAudit).
+        .RequireAuthorization(p => p.RequireRole(Roles.Chief, Roles.Admin, Roles.Coordinator))
+        .WithSummary("The audit: alerts newest first (from, to, incidentId, networkId, issuedBy, limit ≤ 5000): who issued which tip, when, to how many per network, and the outcome per network.");
         return app;
     }
 

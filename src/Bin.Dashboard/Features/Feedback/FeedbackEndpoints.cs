@@ -96,7 +96,8 @@ public static class FeedbackEndpoints
         var incidents = (await session.LoadManyAsync<IncidentView>(ct, feedback.Select(f => f.IncidentId).Distinct().ToArray())).ToDictionary(i => i.Id);
         var listed = feedback
             .Where(f => alerts.TryGetValue(f.AlertId, out var a) && scope.MaySeeAny(a.NetworkIds))
-            .Select(f => new Listed(f, f.DueAt(incidents.GetValueOrDefault(f.IncidentId)?.ClosedAt), alerts[f.AlertId].NetworkIds));
+            // A coordinator learns their own networks were alerted, not which others shared the alert.
+            .Select(f => new Listed(f, f.DueAt(incidents.GetValueOrDefault(f.IncidentId)?.ClosedAt), alerts[f.AlertId].NetworkIds.Where(scope.MaySee).ToList()));
         return filter.Status == FeedbackStatus.Scheduled
             ? [.. listed.OrderBy(l => l.DueAt ?? DateTimeOffset.MaxValue)]
             : [.. listed];

@@ -118,6 +118,9 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outb
     public async Task<IReadOnlyList<object>> ChangeAsync(Guid memberId, MemberChange change, ClaimsPrincipal user, CancellationToken ct)
     {
         var recorded = new List<object>();
+        // An empty change still answers only to who may manage the member: otherwise it would tell any coordinator which ids exist.
+        if (change.Language is null && change.NetworkIds is null)
+            await DecideAsync<object>(memberId, user, checkAccess: true, _ => null, null, ct);
         if (change.Language is not null)
         {
             var language = await DecideAsync(memberId, user, checkAccess: true,

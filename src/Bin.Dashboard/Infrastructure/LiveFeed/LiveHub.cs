@@ -10,9 +10,12 @@ namespace Bin.Dashboard.Infrastructure.LiveFeed;
 /// reconnect but never send to others: the hub has no broadcasting method.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(IDocumentStore store, LiveEventMapper mapper) : Hub
+public sealed class LiveHub(IDocumentStore store, LiveEventMapper mapper, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/live";
+
+    /// <summary>How far back a reconnecting client may catch up: what it missed while away, not the history (that is the replay's, for chiefs).</summary>
+    public static readonly TimeSpan CatchUpWindow = TimeSpan.FromHours(12);
     public const string EventMethod = "event";
     public const string ZoneGroup = "zone";
     public static string NetworkGroup(Guid id) => $"network:{id}";
@@ -28,22 +31,25 @@ public sealed class LiveHub(IDocumentStore store, LiveEventMapper mapper) : Hub
         await base.OnConnectedAsync();
     }
 
-    /// <summary>Events after <paramref name="afterSequence"/> that this user may see, oldest first (at most 1,000).</summary>
+    /// <summary>
+    /// Events after <paramref name="afterSequence"/> of the last <see cref="CatchUpWindow"/>, as the hub's groups would
+    /// have delivered them to this user (<see cref="LiveEventScoping"/>), oldest first (at most 1,000).
+    /// </summary>
     public async Task<IReadOnlyList<LiveEvent>> CatchUp(long afterSequence)
     {
         if (afterSequence < 0) throw new HubException("afterSequence must be zero or positive.");
         var scope = NetworkScope.Of(Context.User!);
+        var since = clock.GetUtcNow() - CatchUpWindow;
         await using var session = store.QuerySession();
         var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > afterSequence)
+            .Where(e => e.Sequence > afterSequence && e.Timestamp >= since)
             .OrderBy(e => e.Sequence)
             .Take(1000)
             .ToListAsync(Context.ConnectionAborted);
         var result = new List<LiveEvent>(events.Count);
         foreach (var e in events)
         {
-            var live = await mapper.MapAsync(e, session, Context.ConnectionAborted);
-            if (scope.MaySeeAny(live.NetworkIds) || scope.WholeZone) result.Add(live);
+            if (LiveEventScoping.For(await mapper.MapAsync(e, session, Context.ConnectionAborted), scope) is { } visible) result.Add(visible);
         }
         return result;
     }
@@ -62,7 +68,7 @@ internal sealed class LiveHubForwarder(LiveFeed feed, IHubContext<LiveHub> hub) 
             {
                 await hub.Clients.Group(LiveHub.ZoneGroup).SendAsync(LiveHub.EventMethod, e);
                 foreach (var network in e.NetworkIds)
-                    await hub.Clients.Group(LiveHub.NetworkGroup(network)).SendAsync(LiveHub.EventMethod, e);
+                    await hub.Clients.Group(LiveHub.NetworkGroup(network)).SendAsync(LiveHub.EventMethod, LiveEventScoping.For(e, LiveEventScoping.Network(network)));
             }
         });
         return Task.CompletedTask;

@@ -21,7 +21,7 @@ public static class GetSimulatedMessages
                 var messages = await store.RecentAsync(string.IsNullOrWhiteSpace(to) ? null : to.Trim(), take, ct);
                 return Results.Ok(messages.Select(SimulatedSmsView.Of));
             })
-            .RequireAuthorization(Policies.ZoneView)
+            .RequireAuthorization(Policies.Admin)
             .WithSummary("Messages the SMS simulator sent and received, newest first; optional to= (E.164) and limit=.");
         return app;
     }
