@@ -4,6 +4,7 @@ using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Joining;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Features.Privacy;
 using Bin.Dashboard.Features.Replay;
 using Bin.Dashboard.Features.Sms;
 
@@ -23,6 +24,7 @@ public static class FeatureRegistration
         services.AddBinFeedback(configuration);
         services.AddBinReplay(configuration);
         services.AddBinJoining(configuration);
+        services.AddBinPrivacy(configuration);
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class FeatureRegistration
         app.MapBinAlerts();
         app.MapBinFeedback();
         app.MapBinReplay();
+        app.MapBinPrivacy();
         return app;
     }
 }

@@ -33,7 +33,7 @@ public sealed class DuplicateMemberException(string message) : DomainException(m
 /// stream is appended with the expected version; a concurrent change makes this writer decide again.
 /// Access (admin, or coordinator of the member's network) is checked here, so every caller gets the same rule.
 /// </summary>
-public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outbox, TimeProvider clock)
+public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outbox, Privacy.PersonalDataEraser eraser, TimeProvider clock)
 {
     /// <summary>The acting user recorded for what members do themselves by SMS (STOP).</summary>
     public static readonly ClaimsPrincipal SmsActor = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "sms")], "system"));
@@ -142,14 +142,32 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outb
     }
 
     /// <summary>Honours an erasure request: deletes the contact record, blanks the number on the member's outbox rows
-    /// (unsent ones then never go) and records <see cref="MemberErased"/>, together.</summary>
-    public Task<MemberErased?> EraseAsync(Guid memberId, ClaimsPrincipal user, CancellationToken ct) =>
-        DecideAsync(memberId, user, checkAccess: true, state => MemberDecisions.Erase(state, new EraseMember(memberId), clock.GetUtcNow()),
+    /// (unsent ones then never go), removes every other copy of the number and the reply texts
+    /// (<see cref="Privacy.PersonalDataEraser"/>) and records <see cref="MemberErased"/> with the reason, together; then
+    /// masks the member's events. Erasing again repeats the clean-up, so an interrupted erasure is completed.</summary>
+    public async Task<MemberErased?> EraseAsync(Guid memberId, ClaimsPrincipal user, CancellationToken ct, string reason = ErasureReasons.Request)
+    {
+        string? phone;
+        await using (var query = store.QuerySession())
+            phone = (await query.LoadAsync<MemberContact>(memberId, ct))?.Phone;
+        var erased = await DecideAsync(memberId, user, checkAccess: true,
+            state => MemberDecisions.Erase(state, new EraseMember(memberId, reason), clock.GetUtcNow()),
             session =>
             {
                 session.Delete<MemberContact>(memberId);
                 session.QueueSqlCommand(outbox.EraseNumberSql, memberId);
+                eraser.QueueErasure(session, memberId, phone);
             }, ct);
+        if (erased is null)
+        {
+            // Erased before: repeat what does not need the number, in case the first erasure stopped half-way.
+            await using var session = store.OpenSessionFor(user);
+            eraser.QueueErasure(session, memberId, null);
+            await session.SaveChangesAsync(ct);
+        }
+        await eraser.MaskEventsAsync(memberId, ct);
+        return erased;
+    }
 
     private async Task<TEvent?> DecideAsync<TEvent>(Guid memberId, ClaimsPrincipal user, bool checkAccess, Func<Member?, TEvent?> decide,
         Action<IDocumentSession>? alongside, CancellationToken ct) where TEvent : class
