@@ -13,7 +13,7 @@ namespace Bin.Dashboard.Features.Privacy;
 /// <see cref="MaskEventsAsync"/> runs right after it, because Marten's masking writes in its own transaction. Both are
 /// idempotent: erasing again repeats them, so an erasure interrupted between the two is completed by the next one.
 /// </summary>
-public sealed class PersonalDataEraser(IDocumentStore store, IOptions<EventStoreOptions> eventStore)
+public sealed class PersonalDataEraser(IDocumentStore store, SimulatorStore simulator, IOptions<EventStoreOptions> eventStore)
 {
     private string Schema => eventStore.Value.Schema;
 
@@ -31,6 +31,7 @@ public sealed class PersonalDataEraser(IDocumentStore store, IOptions<EventStore
         if (phone is null) return;
         // Received but not yet recorded SMS from the number: recording them now would make a reply of an erased member.
         session.QueueSqlCommand($"DELETE FROM {Schema}.bin_inbound WHERE from_number = ?", phone);
+        simulator.Forget(phone);
         session.DeleteWhere<SimulatedSms>(m => m.Phone == phone);
         session.Delete<SimulatedPhone>(phone);
         session.DeleteWhere<JoinApplication>(a => a.Phone == phone);
