@@ -22,8 +22,13 @@ public static class AlertEndpoints
                     var body = await JsonBody.ReadAsync(http.Request, ct);
                     var command = new IssueAlert(Guid.CreateVersion7(), id, body.GuidList("networkIds"),
                         body.OptionalString("tipTemplateId"), body.OptionalString("tip"), body.OptionalInteger("reminderAfterMinutes"));
-                    var issued = await commands.IssueAsync(command, http.User, ct);
+                    var request = new AlertRequest(body.OptionalBool("repeat") ?? false, AlertSafeguardAnswers.IdempotencyKey(http.Request));
+                    var issued = await commands.IssueAsync(command, http.User, ct, request);
                     return Results.Accepted($"/api/alerts/{issued.AlertId}", new Issued(issued.AlertId, issued.Recipients, issued.RecipientsPerNetwork));
+                }
+                catch (DomainException ex) when (AlertSafeguardAnswers.For(ex, http) is { } answer)
+                {
+                    return answer;
                 }
                 catch (DomainException ex) when (ex.Field == "rate")
                 {
@@ -35,7 +40,7 @@ public static class AlertEndpoints
                 }
             })
             .RequireAuthorization(Policies.Alert)
-            .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId }, optionally reminderAfterMinutes → 202 { alertId, recipients }.");
+            .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId }, optionally reminderAfterMinutes and repeat; Idempotency-Key header → 202 { alertId, recipients }; 429 with Retry-After; 409 repeat; 202 { approvalId } past the daily budget.");
 
         app.MapGet("/api/alerts/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, OutboxStore outbox, CancellationToken ct) =>
         {
