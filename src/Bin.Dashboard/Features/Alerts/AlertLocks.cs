@@ -27,5 +27,5 @@ public static class AlertLocks
     public static Task ApprovalAsync(NpgsqlConnection c, NpgsqlTransaction t, Guid approvalId, CancellationToken ct) => LockAsync(c, t, "alert-approval:" + approvalId, ct);
 
     /// <summary>Midnight in the zone (Europe/Brussels) of the day <paramref name="now"/> falls in.</summary>
-    public static DateTimeOffset StartOfDay(DateTimeOffset now) => ZoneTime.FromLocal(ZoneTime.Local(now).Date);
+    public static DateTimeOffset StartOfDay(DateTimeOffset now) => ZoneTime.FromLocal(ZoneTime.Local(now).Date).ToUniversalTime();
 }

@@ -118,8 +118,8 @@ public sealed class PrivacyRetention(
 
         await using var session = store.LightweightSession();
         session.QueueSqlCommand(
-            $"UPDATE {schema}.{TimelineTable.Name} SET detail = NULL WHERE kind = '{TimelineKinds.ReplyReceived}' AND at < ? AND detail IS NOT NULL",
-            cutoff.UtcDateTime);
+            $"UPDATE {schema}.{TimelineTable.Name} SET detail = NULL WHERE kind = '{TimelineKinds.ReplyReceived}' AND at < ?::timestamptz AND detail IS NOT NULL",
+            cutoff);
         await session.SaveChangesAsync(ct);
         return count;
     }
