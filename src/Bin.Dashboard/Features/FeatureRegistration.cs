@@ -19,7 +19,7 @@ public static class FeatureRegistration
         services.AddBinSms(configuration);
         services.AddBinFounding();
         services.AddBinIncidents();
-        services.AddBinMembers();
+        services.AddBinMembers(configuration);
         services.AddBinAlerts(configuration);
         services.AddBinFeedback(configuration);
         services.AddBinReplay(configuration);

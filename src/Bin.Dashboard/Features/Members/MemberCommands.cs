@@ -51,7 +51,7 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outb
         if (existing.Count > 0)
         {
             var view = await session.LoadAsync<MemberView>(existing[0], ct);
-            throw new DuplicateMemberException(DescribeDuplicate(view, networkId));
+            throw new DuplicateMemberException(DescribeDuplicate(view, networkId, user));
         }
         session.Store(new MemberContact { Id = registered.MemberId, Name = name, Phone = phone.E164 });
         session.Events.StartStream<MemberView>(registered.MemberId, registered);
@@ -87,10 +87,17 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outb
         }
     }
 
-    /// <summary>Why a number cannot be registered again — by network count and status, never by name.</summary>
-    public static string DescribeDuplicate(MemberView? existing, Guid networkId)
+    /// <summary>Told to someone who does not manage the member's networks: nothing about them (no count, no opt-out).</summary>
+    public const string RegisteredElsewhere = "This number is already registered in the zone; an administrator can add this member to your network.";
+
+    /// <summary>Why a number cannot be registered again — by network count and status, never by name. Only an
+    /// administrator, or a coordinator of the member's own network, learns more than <see cref="RegisteredElsewhere"/>:
+    /// otherwise a coordinator could try any list of numbers and learn who is a member where, and who opted out.</summary>
+    public static string DescribeDuplicate(MemberView? existing, Guid networkId, ClaimsPrincipal user)
     {
         if (existing is null) return "This number is already registered for a member.";
+        if (!user.IsInRole(Infrastructure.Auth.Roles.Admin) && !MemberAccess.MayManage(user, existing.NetworkIds))
+            return RegisteredElsewhere;
         var optedOut = existing.Status == MemberStatus.OptedOut ? " That member opted out: let them rejoin instead of registering them again." : "";
         if (existing.NetworkIds.Contains(networkId))
             return $"This number already belongs to a member of this network.{optedOut}";
