@@ -171,8 +171,7 @@ public sealed class AlertCommands(
     {
         await AlertLocks.ApprovalAsync(connection, transaction, approvalId, ct);
         var approval = await session.LoadAsync<AlertApproval>(approvalId, ct) ?? throw new DomainException("There is no such approval request.", "id");
-        if (approval.Status != AlertApprovalStatus.Pending)
-            throw new DomainException($"This request was {approval.Status.ToString().ToLowerInvariant()} already.", "approval");
+        if (approval.Status != AlertApprovalStatus.Pending) throw new ApprovalDecidedException(approval.Status);
         approval.Status = AlertApprovalStatus.Approved;
         approval.DecidedBy = approvedBy;
         approval.DecidedAt = now;

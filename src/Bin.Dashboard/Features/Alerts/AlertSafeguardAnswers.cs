@@ -45,36 +45,34 @@ public static class AlertSafeguardAnswers
         }
     }
 
+    /// <summary>Unknown request → 404, decided already → 409.</summary>
+    private static IResult? Decision(DomainException ex) => ex switch
+    {
+        ApprovalDecidedException => Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Already decided"),
+        { Field: "id" } => Problems.NotFound(ex.Message),
+        _ => null,
+    };
+
     public static IEndpointRouteBuilder MapAlertSafeguards(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/alerts/budget", (AlertBudget budget, CancellationToken ct) => budget.TodayAsync(ct))
             .RequireAuthorization(Policies.Alert)
             .WithSummary("Today's use of the zone's SMS segment budget: { since, used, budget, pendingApprovals }.");
 
-        app.MapGet("/api/alert-approvals", async (IQuerySession session, CancellationToken ct) =>
-                await session.Query<AlertApproval>().Where(a => a.Status == AlertApprovalStatus.Pending).OrderBy(a => a.RequestedAt).ToListAsync(ct))
+        app.MapGet("/api/alert-approvals", (AlertApprovals approvals, CancellationToken ct) => approvals.PendingAsync(ct))
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Alerts waiting for an administrator's approval (past the daily budget), oldest first.");
 
-        app.MapPost("/api/alert-approvals/{id:guid}/approve", async (Guid id, HttpContext http, IQuerySession session, AlertCommands commands, CancellationToken ct) =>
+        app.MapPost("/api/alert-approvals/{id:guid}/approve", async (Guid id, HttpContext http, AlertApprovals approvals, CancellationToken ct) =>
             {
-                var approval = await session.LoadAsync<AlertApproval>(id, ct);
-                if (approval is null) return Problems.NotFound($"No approval request {id}.");
-                if (approval.Status != AlertApprovalStatus.Pending)
-                    return Results.Problem(detail: $"This request was {approval.Status.ToString().ToLowerInvariant()} already.", statusCode: StatusCodes.Status409Conflict, title: "Already decided");
                 try
                 {
-                    // Issued in the requester's name (the audit shows who sent it; the approval who allowed it), counted against their cap.
-                    var requester = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                        [new(System.Security.Claims.ClaimTypes.Name, approval.RequestedBy), .. approval.RequesterRoles.Select(r => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, r))],
-                        "approval", System.Security.Claims.ClaimTypes.Name, System.Security.Claims.ClaimTypes.Role));
-                    var command = new IssueAlert(Guid.CreateVersion7(), approval.IncidentId, approval.NetworkIds, approval.TipTemplateId, approval.Tip, approval.ReminderAfterMinutes);
-                    var issued = await commands.IssueAsync(command, requester, ct, new AlertRequest(Repeat: true, ApprovalId: id, ApprovedBy: http.User.Identity?.Name));
+                    var issued = await approvals.ApproveAsync(id, http.User, ct);
                     return Results.Accepted($"/api/alerts/{issued.AlertId}", new AlertEndpoints.Issued(issued.AlertId, issued.Recipients, issued.RecipientsPerNetwork));
                 }
-                catch (DomainException ex) when (ex.Field == "approval")
+                catch (DomainException ex) when (Decision(ex) is { } answer)
                 {
-                    return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Already decided");
+                    return answer;
                 }
                 catch (DomainException ex) when (For(ex, http) is { } answer)
                 {
@@ -88,28 +86,20 @@ public static class AlertSafeguardAnswers
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Approve an alert past the daily budget: it is issued once, in the requester's name → 202 { alertId, recipients }; decided already → 409.");
 
-        app.MapPost("/api/alert-approvals/{id:guid}/reject", async (Guid id, HttpContext http, IDocumentStore store, OutboxStore outbox, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/api/alert-approvals/{id:guid}/reject", async (Guid id, HttpContext http, AlertApprovals approvals, CancellationToken ct) =>
             {
-                await using var connection = new Npgsql.NpgsqlConnection(outbox.ConnectionString);
-                await connection.OpenAsync(ct);
-                await using var transaction = await connection.BeginTransactionAsync(ct);
-                // The approval's lock: an approval and a rejection at the same moment are decided one after the other.
-                await AlertLocks.ApprovalAsync(connection, transaction, id, ct);
-                await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));
-                var approval = await session.LoadAsync<AlertApproval>(id, ct);
-                if (approval is null) return Problems.NotFound($"No approval request {id}.");
-                if (approval.Status != AlertApprovalStatus.Pending)
-                    return Results.Problem(detail: $"This request was {approval.Status.ToString().ToLowerInvariant()} already.", statusCode: StatusCodes.Status409Conflict, title: "Already decided");
-                approval.Status = AlertApprovalStatus.Rejected;
-                approval.DecidedBy = http.User.Identity?.Name;
-                approval.DecidedAt = clock.GetUtcNow();
-                session.Store(approval);
-                await session.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return Results.NoContent();
+                try
+                {
+                    await approvals.RejectAsync(id, http.User, ct);
+                    return Results.NoContent();
+                }
+                catch (DomainException ex) when (Decision(ex) is { } answer)
+                {
+                    return answer;
+                }
             })
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Reject an alert waiting for approval → 204.");
+            .WithSummary("Reject an alert waiting for approval → 204; decided already → 409.");
         return app;
     }
 }

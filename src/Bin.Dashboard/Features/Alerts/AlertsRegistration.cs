@@ -18,6 +18,7 @@ public static class AlertsRegistration
         services.AddSingleton<InboundSignal>();
         services.AddSingleton<AlertCommands>();
         services.AddSingleton<AlertBudget>();
+        services.AddSingleton<AlertApprovals>();
         services.AddSingleton<IInboundSmsHandler, InboundSmsHandler>();
         services.AddSingleton<IDeliveryStatusHandler, DeliveryStatusHandler>();
         services.AddSingleton<ILiveNetworkResolver, AlertNetworks>();
