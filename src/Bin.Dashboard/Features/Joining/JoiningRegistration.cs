@@ -17,6 +17,7 @@ public static class JoiningRegistration
         services.AddOptions<JoiningOptions>().Bind(configuration.GetSection(JoiningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AddressKeyer>();
         services.AddSingleton<JoinCodeBudget>();
+        services.AddHostedService(sp => sp.GetRequiredService<JoinCodeBudget>());
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
         services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();
