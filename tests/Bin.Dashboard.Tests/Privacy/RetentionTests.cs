@@ -39,6 +39,9 @@ public class RetentionTests
         await scenario.RecordedAsync();
         var application = await app.Service<JoinService>().RequestAsync(
             new JoinForm(JoinPurpose.Join, 51.2307, 5.3135, NetworkSeed.KerkpleinId, "Lotte Vermeulen", "+32473999001", "nl", Consent: true), "client-r", default);
+        var confirmed = await app.Service<JoinService>().RequestAsync(
+            new JoinForm(JoinPurpose.Join, 51.2307, 5.3135, NetworkSeed.KerkpleinId, "Bart Jacobs", "+32473999002", "nl", Consent: true), "client-c", default);
+        await app.Service<JoinService>().ConfirmAsync(confirmed, await JoinCodeAsync(app, confirmed), default);
         var retention = app.Service<PrivacyRetention>();
         var store = app.Service<IDocumentStore>();
         var outboxRows = await OutboxAsync(app, issued.AlertId);
@@ -47,9 +50,12 @@ public class RetentionTests
         var day = await retention.RunAsync(default);
 
         Assert.Equal(1, day.JoinApplicationsDeleted);
+        Assert.Equal(1, day.ClientKeysDropped);
         await using (var session = store.QuerySession())
         {
             Assert.Null(await session.LoadAsync<JoinApplication>(application));
+            var waiting = await session.LoadAsync<JoinApplication>(confirmed);
+            Assert.Equal((JoinApplicationStatus.Confirmed, ""), (waiting!.Status, waiting.ClientKey));
             Assert.True(await session.Query<SimulatedSms>().AnyAsync());
         }
         Assert.All(await OutboxAsync(app, issued.AlertId), r => Assert.NotNull(r.Phone));
@@ -89,6 +95,15 @@ public class RetentionTests
     }
 
     private sealed record OutboxRow(string? Phone, string Body);
+
+    private static async Task<string> JoinCodeAsync(BinAppFactory app, Guid applicationId)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT body FROM bin.bin_outbox WHERE alert_id = @id AND kind = 'joincode'", connection);
+        command.Parameters.AddWithValue("id", applicationId);
+        return System.Text.RegularExpressions.Regex.Match((string)(await command.ExecuteScalarAsync())!, @"\b\d{6}\b").Value;
+    }
 
     private static async Task<List<OutboxRow>> OutboxAsync(BinAppFactory app, Guid alertId)
     {
