@@ -68,6 +68,10 @@ internal sealed class AlertingHost : IAsyncDisposable
             ["Sms:PublicBaseUrl"] = PublicBaseUrl,
             // A run issues several alerts as one officer within the hour; the per-officer cap is not what is measured.
             ["Alerts:MaxAlertsPerOfficerPerHour"] = "1000",
+            // Runs alert the same network of one incident again and again, ten thousand members each: neither the
+            // repeat guard nor the daily segment budget (docs/privacy.md) is what is measured.
+            ["Alerts:RepeatWindow"] = "00:00:00",
+            ["Alerts:DailySegmentBudget"] = "10000000",
         };
         foreach (var (key, value) in settings) all[key] = value;
 

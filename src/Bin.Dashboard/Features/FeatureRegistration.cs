@@ -7,6 +7,7 @@ using Bin.Dashboard.Features.Joining;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Features.Operations;
+using Bin.Dashboard.Features.Privacy;
 using Bin.Dashboard.Features.Replay;
 using Bin.Dashboard.Features.Sms;
 
@@ -21,7 +22,7 @@ public static class FeatureRegistration
         services.AddBinSms(configuration);
         services.AddBinFounding();
         services.AddBinIncidents();
-        services.AddBinMembers();
+        services.AddBinMembers(configuration);
         services.AddBinAlerts(configuration);
         services.AddBinCap(configuration);
         services.AddBinFeedback(configuration);
@@ -29,6 +30,7 @@ public static class FeatureRegistration
         services.AddBinJoining(configuration);
         services.AddBinOperations();
         services.AddBinAccounts();
+        services.AddBinPrivacy(configuration);
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class FeatureRegistration
         app.MapBinFeedback();
         app.MapBinReplay();
         app.MapBinAccounts();
+        app.MapBinPrivacy();
         return app;
     }
 }

@@ -18,7 +18,7 @@ public sealed record ChangeMemberNetworks(Guid MemberId, IReadOnlyList<Guid> Net
 
 public sealed record ChangeMemberLanguage(Guid MemberId, string? Language);
 
-public sealed record EraseMember(Guid MemberId);
+public sealed record EraseMember(Guid MemberId, string Reason = ErasureReasons.Request);
 
 /// <summary>
 /// Pure decisions for a member's stream: state + command → event, or a <see cref="DomainException"/>.
@@ -90,7 +90,7 @@ public static class MemberDecisions
 
     /// <returns>The erasure, or null when it was honoured before.</returns>
     public static MemberErased? Erase(Member? state, EraseMember command, DateTimeOffset now) =>
-        EnsureExists(state).Status == MemberStatus.Erased ? null : new MemberErased(command.MemberId, now);
+        EnsureExists(state).Status == MemberStatus.Erased ? null : new MemberErased(command.MemberId, now, ErasureReasons.Parse(command.Reason));
 
     private static Member EnsureExists(Member? state) =>
         state ?? throw new DomainException("There is no such member.", "id");

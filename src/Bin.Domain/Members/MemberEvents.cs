@@ -46,8 +46,35 @@ public sealed record MemberLanguageChanged(
     string Language,
     DateTimeOffset ChangedAt);
 
-/// <summary>An erasure request was honoured: the member's contact data (name, number) was deleted. The stream
-/// stays, without personal data, so counts and past alerts keep adding up.</summary>
+/// <summary>An erasure request was honoured: the member's contact data (name, number) was deleted and the texts of
+/// their replies masked. The stream stays, without personal data, so counts and past alerts keep adding up. Who
+/// erased is the event's user; <paramref name="Reason"/> is one of <see cref="ErasureReasons.All"/> (never free text).</summary>
 public sealed record MemberErased(
     Guid MemberId,
-    DateTimeOffset ErasedAt);
+    DateTimeOffset ErasedAt,
+    string Reason = ErasureReasons.Request);
+
+/// <summary>Why personal data was erased: a closed list, so the erasure record cannot carry personal data itself.</summary>
+public static class ErasureReasons
+{
+    /// <summary>The member asked (GDPR art. 17).</summary>
+    public const string Request = "request";
+
+    /// <summary>The member objected to the processing (art. 21).</summary>
+    public const string Objection = "objection";
+
+    /// <summary>The data is no longer needed for the BIN's purpose (the member moved, died, the network dissolved).</summary>
+    public const string NoLongerNeeded = "no-longer-needed";
+
+    /// <summary>The data protection officer or a court ordered it.</summary>
+    public const string Order = "order";
+
+    public static readonly IReadOnlyList<string> All = [Request, Objection, NoLongerNeeded, Order];
+
+    public static string Parse(string? value)
+    {
+        var reason = string.IsNullOrWhiteSpace(value) ? Request : value.Trim().ToLowerInvariant();
+        return All.Contains(reason) ? reason
+            : throw new DomainException($"reason must be one of {string.Join(", ", All)}.", "reason");
+    }
+}

@@ -9,6 +9,14 @@ public class SmsOptionsValidationTests
 {
     private const string Token = "a-secret-auth-token-value";
 
+    private sealed class Environment(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "Bin.Dashboard";
+        public string ContentRootPath { get; set; } = "";
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+
     private static Dictionary<string, string?> CompleteTwilio() => new()
     {
         ["Sms:Gateway"] = "twilio",
@@ -22,7 +30,7 @@ public class SmsOptionsValidationTests
     private static ValidateOptionsResult Validate(Dictionary<string, string?> settings)
     {
         var options = new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(SmsOptions.Section).Get<SmsOptions>() ?? new SmsOptions();
-        return new SmsOptionsValidation().Validate(null, options);
+        return new SmsOptionsValidation(new Environment("Development")).Validate(null, options);
     }
 
     private static string FailureOf(Dictionary<string, string?> settings)
@@ -38,7 +46,7 @@ public class SmsOptionsValidationTests
     {
         var options = new ConfigurationBuilder().Build().GetSection(SmsOptions.Section).Get<SmsOptions>() ?? new SmsOptions();
 
-        Assert.True(new SmsOptionsValidation().Validate(null, options).Succeeded);
+        Assert.True(new SmsOptionsValidation(new Environment("Development")).Validate(null, options).Succeeded);
         Assert.True(options.UsesSimulator);
         Assert.Equal(10, options.MessagesPerSecond);
         Assert.Equal(0.08m, options.CostPerSegment);

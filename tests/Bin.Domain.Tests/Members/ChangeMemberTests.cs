@@ -61,6 +61,14 @@ public class ChangeMemberTests
     }
 
     [Fact]
+    public void The_erasure_records_why_from_a_closed_list_and_refuses_any_other_reason()
+    {
+        Assert.Equal(new MemberErased(Id, Now, ErasureReasons.Objection),
+            MemberDecisions.Erase(Given(Registered()), new EraseMember(Id, ErasureReasons.Objection), Now));
+        Assert.Equal("reason", ThenRefused(() => MemberDecisions.Erase(Given(Registered()), new EraseMember(Id, "Jan asked"), Now)).Field);
+    }
+
+    [Fact]
     public void A_history_that_does_not_start_with_a_registration_cannot_be_folded()
     {
         Assert.Throws<InvalidOperationException>(() => Given(OptedOut()));

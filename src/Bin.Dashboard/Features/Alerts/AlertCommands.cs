@@ -5,6 +5,7 @@ using Bin.Dashboard.Features.Networks;
 using Bin.Domain;
 using Bin.Domain.Alerts;
 using Bin.Domain.Feedback;
+using Bin.Domain.Incidents;
 using Bin.Domain.Members;
 using Bin.Domain.Sms;
 using Marten;
@@ -33,6 +34,7 @@ public sealed class AlertCommands(
     NetworkDirectory networks,
     OutboxStore outbox,
     OutboxSignal signal,
+    AlertBudget budget,
     IOptions<AlertOptions> options,
     IOptions<Sms.SmsOptions> sms,
     TimeProvider clock,
@@ -55,22 +57,69 @@ public sealed class AlertCommands(
             SmsCost.Estimate(segments, 1, sms.Value.CostPerSegment));
     }
 
-    public async Task<AlertIssued> IssueAsync(IssueAlert command, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// Issues an alert under the safeguards (docs/privacy.md): the account's hourly cap, the repeat guard, the
+    /// idempotency key and the zone's daily segment budget are checked and the alert written in ONE transaction, after
+    /// the advisory locks of <see cref="AlertLocks"/>, so parallel requests are counted one after the other.
+    /// Throws <see cref="AlertRateLimitedException"/>, <see cref="AlertRepeatException"/> or
+    /// <see cref="AlertNeedsApprovalException"/> (the approval request is then stored).
+    /// </summary>
+    public async Task<AlertIssued> IssueAsync(IssueAlert command, ClaimsPrincipal user, CancellationToken ct, AlertRequest? request = null)
     {
         using var activity = Infrastructure.Telemetry.BinTelemetry.Start("alert issue")?.SetTag("bin.incident_id", command.IncidentId);
-        var now = clock.GetUtcNow();
+        request ??= AlertRequest.Default;
         var userName = user.Identity?.Name ?? "anonymous";
-        await using var query = store.QuerySession();
-        var incidentEvents = await query.Events.FetchStreamAsync(command.IncidentId, token: ct);
-        var incident = IncidentCommands.Fold(incidentEvents.Select(e => e.Data));
-        var directory = await networks.CurrentAsync(ct);
-        var recipients = await members.ActiveRecipientsAsync(command.NetworkIds.Distinct().ToList(), ct);
-        var since = now.AddHours(-1);
-        var recentByOfficer = await query.Query<AlertView>().CountAsync(a => a.IssuedBy == userName && a.IssuedAt > since, ct);
-        var context = new AlertContext(incident, directory.Names.Keys.ToHashSet(), PerNetwork(recipients),
-            recentByOfficer, options.Value.MaxAlertsPerOfficerPerHour);
+        IReadOnlyList<Recipient> recipients;
+        Incident? incident;
+        NetworkDirectory.Snapshot directory;
+        await using (var query = store.QuerySession())
+        {
+            var incidentEvents = await query.Events.FetchStreamAsync(command.IncidentId, token: ct);
+            incident = IncidentCommands.Fold(incidentEvents.Select(e => e.Data));
+            directory = await networks.CurrentAsync(ct);
+            recipients = await members.ActiveRecipientsAsync(command.NetworkIds.Distinct().ToList(), ct);
+        }
 
-        var issued = AlertDecisions.Issue(context, command, now);
+        await using var connection = new NpgsqlConnection(outbox.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));
+        session.LastModifiedBy = userName;
+        await AlertLocks.AccountAsync(connection, transaction, userName, ct);
+        await AlertLocks.IncidentAsync(connection, transaction, command.IncidentId, ct);
+        // Taken after the locks: the clock and the counts are those of this request's turn.
+        var now = clock.GetUtcNow();
+
+        var keyId = request.IdempotencyKey is { } key ? userName + "\n" + key : null;
+        if (keyId is not null && await session.LoadAsync<AlertIdempotencyKey>(keyId, ct) is { } used)
+        {
+            if (used.IncidentId != command.IncidentId)
+                throw new DomainException("This Idempotency-Key was used for an alert about another incident; use a new key for a new request.", "Idempotency-Key");
+            var earlier = await session.Events.FetchStreamAsync(used.AlertId, token: ct);
+            return earlier.Select(e => e.Data).OfType<AlertIssued>().First();
+        }
+
+        var since = now.AddHours(-1);
+        var lastHour = await session.Query<AlertView>().Where(a => a.IssuedBy == userName && a.IssuedAt > since).Select(a => a.IssuedAt).ToListAsync(ct);
+        var limit = user.IsInRole(Infrastructure.Auth.Roles.Admin) ? options.Value.MaxAlertsPerAdminPerHour : options.Value.MaxAlertsPerOfficerPerHour;
+        var context = new AlertContext(incident, directory.Names.Keys.ToHashSet(), PerNetwork(recipients), lastHour.Count, limit);
+
+        AlertIssued issued;
+        try
+        {
+            issued = AlertDecisions.Issue(context, command, now);
+        }
+        catch (DomainException ex) when (ex.Field == "rate")
+        {
+            throw new AlertRateLimitedException(ex.Message, AlertSafeguards.RetryAfter(lastHour, now));
+        }
+        if (!request.Repeat)
+        {
+            var windowStart = now - options.Value.RepeatWindow;
+            var ofIncident = await session.Query<AlertView>().Where(a => a.IncidentId == command.IncidentId && a.IssuedAt > windowStart).ToListAsync(ct);
+            var repeats = AlertSafeguards.Repeats(ofIncident.Select(a => new RecentAlert(a.Id, a.NetworkIds, a.IssuedAt)), issued.NetworkIds, options.Value.RepeatWindow, now);
+            if (repeats.Count > 0) throw new AlertRepeatException(repeats, now);
+        }
         var reminder = ReminderDecisions.Schedule(issued.AlertId, command.ReminderAfterMinutes, now);
         var personalData = PersonalDataDecisions.Check(issued, command.ConfirmPersonalData, now);
 
@@ -81,22 +130,56 @@ public sealed class AlertCommands(
                 Languages.Parse(r.Language).Code(), r.Phone, body, SmsEncoding.Analyze(body).Segments);
         }).ToList();
 
-        await using var connection = new NpgsqlConnection(outbox.ConnectionString);
-        await connection.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await outbox.InsertAsync(connection, messages, now, ct);
-        await using (var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false)))
+        await AlertLocks.BudgetAsync(connection, transaction, ct);
+        if (request.ApprovalId is { } approvalId)
+            await MarkApprovedAsync(connection, transaction, session, approvalId, issued.AlertId, request.ApprovedBy ?? userName, now, ct);
+        else
         {
-            session.LastModifiedBy = userName;
-            // The reminder's trigger is set by the feedback feature when it sees ReminderScheduled (and by its sweep).
-            session.Events.StartStream<AlertView>(issued.AlertId, new object?[] { issued, reminder, personalData }.OfType<object>().ToArray());
-            await session.SaveChangesAsync(ct);
+            var segments = messages.Sum(m => m.Segments);
+            var usedToday = await budget.UsedSinceAsync(connection, transaction, AlertLocks.StartOfDay(now), ct);
+            if (AlertSafeguards.NeedsApproval(usedToday, segments, options.Value.DailySegmentBudget))
+            {
+                var approval = new AlertApproval
+                {
+                    Id = Guid.CreateVersion7(), IncidentId = command.IncidentId, NetworkIds = [.. issued.NetworkIds], TipTemplateId = command.TipTemplateId,
+                    Tip = command.Text, ReminderAfterMinutes = command.ReminderAfterMinutes, ConfirmPersonalData = command.ConfirmPersonalData, RequestedBy = userName,
+                    RequesterRoles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), RequestedAt = now,
+                    Segments = segments, UsedToday = usedToday, Budget = options.Value.DailySegmentBudget, Status = AlertApprovalStatus.Pending,
+                };
+                session.Store(approval);
+                await session.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                logger.LogWarning("Alert for incident {IncidentId} by {User} waits for approval: {Segments} segments, {Used} of {Budget} used today",
+                    command.IncidentId, userName, segments, usedToday, options.Value.DailySegmentBudget);
+                throw new AlertNeedsApprovalException(approval);
+            }
         }
+
+        await outbox.InsertAsync(connection, messages, now, ct);
+        // The reminder's trigger is set by the feedback feature when it sees ReminderScheduled (and by its sweep).
+        session.Events.StartStream<AlertView>(issued.AlertId, new object?[] { issued, reminder, personalData }.OfType<object>().ToArray());
+        if (keyId is not null)
+            session.Store(new AlertIdempotencyKey { Id = keyId, IncidentId = command.IncidentId, AlertId = issued.AlertId, UsedAt = now });
+        await session.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        activity?.SetTag("bin.alert_id", issued.AlertId).SetTag("bin.recipients", messages.Count);
         signal.Wake();
         if (messages.Count >= AnalyzeFrom) _ = AnalyzeOutboxAsync();
+        activity?.SetTag("bin.alert_id", issued.AlertId).SetTag("bin.recipients", messages.Count);
         return issued;
+    }
+
+    /// <summary>An approved request is issued once: the second administrator to approve it finds it decided.</summary>
+    private static async Task MarkApprovedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IDocumentSession session, Guid approvalId,
+        Guid alertId, string approvedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        await AlertLocks.ApprovalAsync(connection, transaction, approvalId, ct);
+        var approval = await session.LoadAsync<AlertApproval>(approvalId, ct) ?? throw new DomainException("There is no such approval request.", "id");
+        if (approval.Status != AlertApprovalStatus.Pending) throw new ApprovalDecidedException(approval.Status);
+        approval.Status = AlertApprovalStatus.Approved;
+        approval.DecidedBy = approvedBy;
+        approval.DecidedAt = now;
+        approval.AlertId = alertId;
+        session.Store(approval);
     }
 
     /// <summary>In the background: the officer's answer does not wait for it, and a failure only costs speed.</summary>

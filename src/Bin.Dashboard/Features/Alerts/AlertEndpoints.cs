@@ -23,7 +23,8 @@ public static class AlertEndpoints
                     var command = new IssueAlert(Guid.CreateVersion7(), id, body.GuidList("networkIds"),
                         body.OptionalString("tipTemplateId"), body.OptionalString("tip"), body.OptionalInteger("reminderAfterMinutes"),
                         body.OptionalBool("confirmPersonalData") ?? false);
-                    var issued = await commands.IssueAsync(command, http.User, ct);
+                    var request = new AlertRequest(body.OptionalBool("repeat") ?? false, AlertSafeguardAnswers.IdempotencyKey(http.Request));
+                    var issued = await commands.IssueAsync(command, http.User, ct, request);
                     return Results.Accepted($"/api/alerts/{issued.AlertId}", new Issued(issued.AlertId, issued.Recipients, issued.RecipientsPerNetwork));
                 }
                 catch (PersonalDataFound ex)
@@ -31,6 +32,10 @@ public static class AlertEndpoints
                     // The tip is well-formed but needs the officer's word: 422, each finding named under errors.tip.
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["tip"] = [.. ex.Findings.Select(f => f.Describe())] },
                         detail: ex.Message, title: "Personal data in the tip", statusCode: StatusCodes.Status422UnprocessableEntity);
+                }
+                catch (DomainException ex) when (AlertSafeguardAnswers.For(ex, http) is { } answer)
+                {
+                    return answer;
                 }
                 catch (DomainException ex) when (ex.Field == "rate")
                 {
@@ -42,7 +47,7 @@ public static class AlertEndpoints
                 }
             })
             .RequireAuthorization(Policies.Alert)
-            .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId }, optionally reminderAfterMinutes and confirmPersonalData → 202 { alertId, recipients }; personal data in the tip without confirmPersonalData → 422 naming each finding in errors.tip.");
+            .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId }, optionally reminderAfterMinutes, repeat and confirmPersonalData; Idempotency-Key header → 202 { alertId, recipients }; personal data in the tip without confirmPersonalData → 422 naming each finding in errors.tip; 429 with Retry-After; 409 repeat; 202 { approvalId } past the daily budget.");
 
         app.MapGet("/api/alerts/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, OutboxStore outbox, CancellationToken ct) =>
         {

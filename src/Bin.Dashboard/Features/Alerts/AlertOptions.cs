@@ -37,4 +37,13 @@ public sealed class AlertOptions
     /// <summary>Recorded SMS are kept this long in the inbox (MessageSid, member id, intent, times) to recognise a
     /// gateway's repeated webhook; then they are deleted.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")] public TimeSpan InboundRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Administrators are capped too, by their own limit (they may alert more, never without end).</summary>
+    [Range(1, 1000)] public int MaxAlertsPerAdminPerHour { get; set; } = 30;
+
+    /// <summary>Alerting a network again for the same incident within this time is refused unless the request says "repeat".</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>SMS segments the zone may send in a day (Europe/Brussels) before an alert needs an administrator's approval.</summary>
+    [Range(1, 10_000_000)] public int DailySegmentBudget { get; set; } = 5000;
 }

@@ -17,6 +17,8 @@ public static class AlertsRegistration
         services.AddSingleton<InboundStore>();
         services.AddSingleton<InboundSignal>();
         services.AddSingleton<AlertCommands>();
+        services.AddSingleton<AlertBudget>();
+        services.AddSingleton<AlertApprovals>();
         services.AddSingleton<IInboundSmsHandler, InboundSmsHandler>();
         services.AddSingleton<IDeliveryStatusHandler, DeliveryStatusHandler>();
         services.AddSingleton<ILiveNetworkResolver, AlertNetworks>();
@@ -31,11 +33,12 @@ public static class AlertsRegistration
             o.Events.AddEventType<PersonalDataConfirmed>();
             o.Projections.Add<AlertViewProjection>(ProjectionLifecycle.Inline);
             o.Schema.For<AlertView>().Index(a => a.IncidentId).Index(a => a.IssuedAt);
+            o.Schema.For<AlertApproval>().Index(a => a.Status);
         });
         return services;
     }
 
-    public static IEndpointRouteBuilder MapBinAlerts(this IEndpointRouteBuilder app) => app.MapAlerts();
+    public static IEndpointRouteBuilder MapBinAlerts(this IEndpointRouteBuilder app) => app.MapAlerts().MapAlertSafeguards();
 }
 
 /// <summary>Creates the outbox and inbox tables at start-up, before the sender and the inbound processor run.</summary>

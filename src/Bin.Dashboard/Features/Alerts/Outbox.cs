@@ -64,6 +64,8 @@ public sealed class OutboxStore(IOptions<EventStoreOptions> options)
             CREATE INDEX IF NOT EXISTS bin_outbox_due ON {Table} (next_attempt_at) WHERE status IN ('queued', 'sending');
             CREATE INDEX IF NOT EXISTS bin_outbox_alert ON {Table} (alert_id);
             CREATE INDEX IF NOT EXISTS bin_outbox_member ON {Table} (member_id, created_at DESC);
+            -- The daily segment budget sums the day's segments before each alert (AlertBudget): an index-only scan, not the table.
+            CREATE INDEX IF NOT EXISTS bin_outbox_created ON {Table} (created_at) INCLUDE (segments);
             CREATE UNIQUE INDEX IF NOT EXISTS bin_outbox_sid ON {Table} (provider_sid) WHERE provider_sid IS NOT NULL;
             CREATE OR REPLACE FUNCTION {schema}.bin_notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN PERFORM pg_notify('bin_outbox', ''); RETURN NULL; END $$;

@@ -1,14 +1,12 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Bin.Dashboard.Features.Joining;
 
 /// <summary>
-/// The network address of the browser behind this circuit, as a hash (the join page rate-limits per address without
-/// keeping addresses). Set when the circuit opens, from the connection that carries it.
+/// The network address of the browser behind this circuit, as a keyed hash (the join page rate-limits per address
+/// without keeping addresses). Set when the circuit opens, from the connection that carries it.
 /// </summary>
-public sealed class ClientAddress
+public sealed class ClientAddress(AddressKeyer keyer)
 {
     public const string Unknown = "unknown";
 
@@ -18,7 +16,7 @@ public sealed class ClientAddress
     {
         if (address is null) return;
         var text = (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
-        Key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("bin-join:" + text)))[..32];
+        Key = keyer.KeyOf(text);
     }
 }
 

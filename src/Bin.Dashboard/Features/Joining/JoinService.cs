@@ -69,6 +69,8 @@ public sealed class JoinService(
     ServiceArea zone,
     TimeProvider clock,
     IOptions<JoinOptions> options,
+    JoinCodeBudget codeBudget,
+    IOptions<JoiningOptions> codeBudgetOptions,
     ILogger<JoinService> logger)
 {
     public const string ConsentMethod = "join page";
@@ -122,6 +124,11 @@ public sealed class JoinService(
         if (perNumber >= options.Value.CodesPerNumberPerHour || perAddress >= options.Value.RequestsPerAddressPerHour)
         {
             logger.LogWarning("Join request refused by rate limit ({PerNumber} for the number, {PerAddress} for the address in the last hour)", perNumber, perAddress);
+            throw new JoinRateLimitedException();
+        }
+        if (!await codeBudget.TryTakeAsync(now, ct))
+        {
+            logger.LogWarning("Join request refused: the zone sent its {Max} verification codes of this hour", codeBudgetOptions.Value.MaxCodesPerHour);
             throw new JoinRateLimitedException();
         }
 

@@ -14,6 +14,10 @@ public static class JoiningRegistration
     {
         services.Configure<JoinOptions>(configuration.GetSection(JoinOptions.Section));
         services.AddSingleton<JoinService>();
+        services.AddOptions<JoiningOptions>().Bind(configuration.GetSection(JoiningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AddressKeyer>();
+        services.AddSingleton<JoinCodeBudget>();
+        services.AddHostedService(sp => sp.GetRequiredService<JoinCodeBudget>());
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
         services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();

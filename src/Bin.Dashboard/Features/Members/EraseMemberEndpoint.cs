@@ -3,9 +3,10 @@ using Bin.Dashboard.Infrastructure.Auth;
 namespace Bin.Dashboard.Features.Members;
 
 /// <summary>
-/// DELETE /api/members/{id} (admin): honours an erasure request. The contact record (name, number) is deleted and
-/// <c>MemberErased</c> recorded in one transaction; the stream never held personal data, so nothing else needs
-/// rewriting. 204, also when the member was erased before; 404 for an unknown id.
+/// DELETE /api/members/{id}?reason= (admin): honours an erasure request. The contact record (name, number), every
+/// other copy of the number and the member's reply texts are removed and <c>MemberErased</c> (who, when, why)
+/// recorded; see docs/privacy.md. 204, also when the member was erased before; 404 for an unknown id; 400 for a
+/// reason not in the list.
 /// </summary>
 public static class EraseMemberEndpoint
 {
@@ -14,7 +15,7 @@ public static class EraseMemberEndpoint
         app.MapDelete("/api/members/{id:guid}", (Guid id, HttpContext http, MemberCommands commands, CancellationToken ct) =>
                 MemberProblems.Run(async () =>
                 {
-                    await commands.EraseAsync(id, http.User, ct);
+                    await commands.EraseAsync(id, http.User, ct, Bin.Domain.Members.ErasureReasons.Parse(http.Request.Query["reason"]));
                     return Results.NoContent();
                 }))
             .RequireAuthorization(Policies.Admin)

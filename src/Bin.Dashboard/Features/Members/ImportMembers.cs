@@ -29,7 +29,7 @@ public sealed record ImportOptions(bool DryRun = false, string? ConsentMethod = 
 /// <item>Everything else is stored in one transaction: all of it, or (on any failure) none of it.</item>
 /// </list>
 /// </summary>
-public sealed class MemberImport(IDocumentStore store, TimeProvider clock)
+public sealed class MemberImport(IDocumentStore store, ImportDryRuns dryRuns, TimeProvider clock)
 {
     public const string Imported = "imported";
     public const string Duplicate = "duplicate";
@@ -47,6 +47,8 @@ public sealed class MemberImport(IDocumentStore store, TimeProvider clock)
         await using var session = store.OpenSessionFor(user);
         if (await session.LoadAsync<NetworkView>(networkId, ct) is null)
             throw new DomainException("There is no such network.", "networkId");
+        // A dry run stores nothing, so only its count limits what a list of numbers can reveal.
+        if (options.DryRun) await dryRuns.RecordAsync(user, networkId, rows.Count, now, ct);
 
         var reports = new List<ImportRowReport>(rows.Count);
         var candidates = new List<(int Row, string Name, MobileNumber Phone, MemberRegistered Registered)>();
@@ -86,7 +88,7 @@ public sealed class MemberImport(IDocumentStore store, TimeProvider clock)
         foreach (var candidate in candidates)
         {
             if (existingByPhone.TryGetValue(candidate.Phone.E164, out var view))
-                reports.Add(new ImportRowReport(candidate.Row, Duplicate, MemberCommands.DescribeDuplicate(view, networkId), "phone"));
+                reports.Add(new ImportRowReport(candidate.Row, Duplicate, MemberCommands.DescribeDuplicate(view, networkId, user), "phone"));
             else
             {
                 reports.Add(new ImportRowReport(candidate.Row, Imported, null, null));

@@ -33,7 +33,7 @@ public sealed class DuplicateMemberException(string message) : DomainException(m
 /// stream is appended with the expected version; a concurrent change makes this writer decide again.
 /// Access (admin, or coordinator of the member's network) is checked here, so every caller gets the same rule.
 /// </summary>
-public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outbox, TimeProvider clock)
+public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outbox, Privacy.PersonalDataEraser eraser, TimeProvider clock)
 {
     /// <summary>The acting user recorded for what members do themselves by SMS (STOP).</summary>
     public static readonly ClaimsPrincipal SmsActor = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "sms")], "system"));
@@ -51,7 +51,7 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outb
         if (existing.Count > 0)
         {
             var view = await session.LoadAsync<MemberView>(existing[0], ct);
-            throw new DuplicateMemberException(DescribeDuplicate(view, networkId));
+            throw new DuplicateMemberException(DescribeDuplicate(view, networkId, user));
         }
         session.Store(new MemberContact { Id = registered.MemberId, Name = name, Phone = phone.E164 });
         session.Events.StartStream<MemberView>(registered.MemberId, registered);
@@ -87,10 +87,17 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outb
         }
     }
 
-    /// <summary>Why a number cannot be registered again — by network count and status, never by name.</summary>
-    public static string DescribeDuplicate(MemberView? existing, Guid networkId)
+    /// <summary>Told to someone who does not manage the member's networks: nothing about them (no count, no opt-out).</summary>
+    public const string RegisteredElsewhere = "This number is already registered in the zone; an administrator can add this member to your network.";
+
+    /// <summary>Why a number cannot be registered again — by network count and status, never by name. Only an
+    /// administrator, or a coordinator of the member's own network, learns more than <see cref="RegisteredElsewhere"/>:
+    /// otherwise a coordinator could try any list of numbers and learn who is a member where, and who opted out.</summary>
+    public static string DescribeDuplicate(MemberView? existing, Guid networkId, ClaimsPrincipal user)
     {
         if (existing is null) return "This number is already registered for a member.";
+        if (!user.IsInRole(Infrastructure.Auth.Roles.Admin) && !MemberAccess.MayManage(user, existing.NetworkIds))
+            return RegisteredElsewhere;
         var optedOut = existing.Status == MemberStatus.OptedOut ? " That member opted out: let them rejoin instead of registering them again." : "";
         if (existing.NetworkIds.Contains(networkId))
             return $"This number already belongs to a member of this network.{optedOut}";
@@ -145,14 +152,32 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outb
     }
 
     /// <summary>Honours an erasure request: deletes the contact record, blanks the number on the member's outbox rows
-    /// (unsent ones then never go) and records <see cref="MemberErased"/>, together.</summary>
-    public Task<MemberErased?> EraseAsync(Guid memberId, ClaimsPrincipal user, CancellationToken ct) =>
-        DecideAsync(memberId, user, checkAccess: true, state => MemberDecisions.Erase(state, new EraseMember(memberId), clock.GetUtcNow()),
+    /// (unsent ones then never go), removes every other copy of the number and the reply texts
+    /// (<see cref="Privacy.PersonalDataEraser"/>) and records <see cref="MemberErased"/> with the reason, together; then
+    /// masks the member's events. Erasing again repeats the clean-up, so an interrupted erasure is completed.</summary>
+    public async Task<MemberErased?> EraseAsync(Guid memberId, ClaimsPrincipal user, CancellationToken ct, string reason = ErasureReasons.Request)
+    {
+        string? phone;
+        await using (var query = store.QuerySession())
+            phone = (await query.LoadAsync<MemberContact>(memberId, ct))?.Phone;
+        var erased = await DecideAsync(memberId, user, checkAccess: true,
+            state => MemberDecisions.Erase(state, new EraseMember(memberId, reason), clock.GetUtcNow()),
             session =>
             {
                 session.Delete<MemberContact>(memberId);
                 session.QueueSqlCommand(outbox.EraseNumberSql, memberId);
+                eraser.QueueErasure(session, memberId, phone);
             }, ct);
+        if (erased is null)
+        {
+            // Erased before: repeat what does not need the number, in case the first erasure stopped half-way.
+            await using var session = store.OpenSessionFor(user);
+            eraser.QueueErasure(session, memberId, null);
+            await session.SaveChangesAsync(ct);
+        }
+        await eraser.MaskEventsAsync(memberId, ct);
+        return erased;
+    }
 
     private async Task<TEvent?> DecideAsync<TEvent>(Guid memberId, ClaimsPrincipal user, bool checkAccess, Func<Member?, TEvent?> decide,
         Action<IDocumentSession>? alongside, CancellationToken ct) where TEvent : class

@@ -13,6 +13,11 @@ internal static class MemberProblems
         {
             return await action();
         }
+        catch (DryRunLimitException ex)
+        {
+            return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many dry runs",
+                extensions: new Dictionary<string, object?> { ["field"] = ex.Field });
+        }
         catch (MemberAccessDeniedException ex)
         {
             return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not your network");

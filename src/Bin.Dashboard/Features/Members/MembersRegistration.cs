@@ -9,10 +9,12 @@ namespace Bin.Dashboard.Features.Members;
 
 public static class MembersRegistration
 {
-    public static IServiceCollection AddBinMembers(this IServiceCollection services)
+    public static IServiceCollection AddBinMembers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<MemberCommands>();
         services.AddSingleton<MemberImport>();
+        services.AddSingleton<ImportDryRuns>();
+        services.AddOptions<MemberImportOptions>().Bind(configuration.GetSection(MemberImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMemberDirectory, MemberDirectory>();
         services.AddSingleton<ILiveNetworkResolver, MemberNetworks>();
         services.AddAuthorizationBuilder()
@@ -26,6 +28,7 @@ public static class MembersRegistration
             o.Events.AddEventType<MemberLanguageChanged>();
             o.Events.AddEventType<MemberErased>();
             o.Projections.Add<MemberViewProjection>(ProjectionLifecycle.Inline);
+            o.Schema.For<ImportDryRun>().Index(d => d.Account).Index(d => d.At);
             // A number is one member: the unique index turns a second registration into a refusal, even when two
             // coordinators add the same person at the same moment. The column also serves inbound SMS look-ups.
             o.Schema.For<MemberContact>().Duplicate(c => c.Phone, pgType: "varchar(16)", configure: i => i.IsUnique = true, notNull: true);

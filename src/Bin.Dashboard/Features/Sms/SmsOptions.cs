@@ -92,7 +92,8 @@ public sealed class SimulatorSettings
 }
 
 /// <summary>Checks the "Sms" section at start-up; every problem is reported at once, naming the key and the rule.</summary>
-public sealed class SmsOptionsValidation : IValidateOptions<SmsOptions>
+/// <remarks>Without a host environment (a bare service collection) it judges as outside Development.</remarks>
+public sealed class SmsOptionsValidation(IHostEnvironment? environment = null) : IValidateOptions<SmsOptions>
 {
     /// <summary>The fictitious token of appsettings.Development.json: fine for the simulator, never for Twilio.</summary>
     public const string DemoAuthToken = "simulator-demo-token-not-a-twilio-secret";
@@ -116,6 +117,10 @@ public sealed class SmsOptionsValidation : IValidateOptions<SmsOptions>
             problems.Add($"Sms:Simulator:Number must be an E.164 number such as +32460000000, not '{options.Simulator.Number}'.");
         if (options.Simulator.DeliveryDelay < TimeSpan.Zero || options.Simulator.DeliveryDelay > TimeSpan.FromMinutes(1))
             problems.Add("Sms:Simulator:DeliveryDelay must be from 00:00:00 to 00:01:00.");
+
+        // The demo token is public (it is in the repository): outside Development it would let anyone sign webhooks.
+        if (environment?.IsDevelopment() != true && twilio.AuthToken == DemoAuthToken)
+            problems.Add($"Sms:Twilio:AuthToken is the public demo token of appsettings.Development.json, refused outside Development ({environment?.EnvironmentName ?? "no environment"}); set a secret token (env Sms__Twilio__AuthToken).");
 
         if (options.UsesTwilio)
         {

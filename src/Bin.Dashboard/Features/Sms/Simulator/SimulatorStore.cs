@@ -22,6 +22,9 @@ public sealed class SimulatorStore(
     private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Guid, SimulatedSms> _pending = new();
 
+    /// <summary>Numbers of erased members: a status change the simulator reports after the erasure is not stored again.</summary>
+    private readonly ConcurrentDictionary<string, byte> _erased = new();
+
     private sealed record Write(SimulatedSms Message, bool IsNew);
 
     /// <summary>Raised on the writer's thread after a batch is stored, with the phones concerned. Subscribers must not block.</summary>
@@ -30,8 +33,18 @@ public sealed class SimulatorStore(
     /// <summary>Queues a new message, or a new version of one (status change). Never blocks.</summary>
     public void Record(SimulatedSms message, bool isNew)
     {
+        if (_erased.ContainsKey(message.Phone)) return;
         _pending[message.Id] = message;
         _queue.Writer.TryWrite(new Write(message, isNew));
+    }
+
+    /// <summary>Drops what this node still holds for <paramref name="phone"/> and refuses it from now on; the stored
+    /// messages are deleted by the erasure itself (Privacy.PersonalDataEraser).</summary>
+    public void Forget(string phone)
+    {
+        _erased[phone] = 0;
+        foreach (var pending in _pending.Values.Where(m => m.Phone == phone))
+            _pending.TryRemove(pending.Id, out _);
     }
 
     /// <summary>Messages newest first, optionally only those to <paramref name="to"/>.</summary>
@@ -121,9 +134,9 @@ public sealed class SimulatorStore(
             {
                 // A message may appear twice in a batch (queued, then delivered): the later version wins.
                 var latest = new Dictionary<Guid, SimulatedSms>();
-                foreach (var write in batch) latest[write.Message.Id] = write.Message;
+                foreach (var write in batch.Where(w => !_erased.ContainsKey(w.Message.Phone))) latest[write.Message.Id] = write.Message;
                 session.Store(latest.Values.ToArray());
-                var phones = batch.Where(w => w.IsNew)
+                var phones = batch.Where(w => w.IsNew && !_erased.ContainsKey(w.Message.Phone))
                     .GroupBy(w => w.Message.Phone)
                     .Select(g => g.Select(w => w.Message).MaxBy(m => m.At)!)
                     .Select(m => new SimulatedPhone { Id = m.Phone, LastAt = m.At, LastBody = Preview(m.Body), LastDirection = m.Direction })

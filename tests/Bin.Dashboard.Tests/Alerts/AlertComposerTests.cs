@@ -1,0 +1,60 @@
+using System.Globalization;
+using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Incidents;
+using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Infrastructure.Auth;
+using Bin.Domain.Alerts;
+using Bin.Testing;
+using Bunit;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bin.Dashboard.Tests.Alerts;
+
+/// <summary>The composer over the real alert services of a test host: the repeat question and today's budget.</summary>
+public class AlertComposerTests : BunitContext, IClassFixture<HostFixture>
+{
+    private readonly HostFixture _host;
+
+    public AlertComposerTests(HostFixture host)
+    {
+        _host = host;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
+        Services.AddSingleton(host.App.Service<AlertCommands>());
+        Services.AddSingleton(host.App.Service<AlertBudget>());
+        Services.AddSingleton(host.App.Service<NetworkDirectory>());
+        var auth = AddAuthorization();
+        auth.SetAuthorized("officer");
+        auth.SetRoles(Roles.Officer);
+    }
+
+    [Fact]
+    public async Task Sending_to_a_network_alerted_moments_ago_asks_in_Dutch_whether_to_send_again_and_sends_only_when_confirmed()
+    {
+        var scenario = new AlertScenario(_host.App);
+        var incidentId = await scenario.IncidentAsync();
+        await scenario.AlertAsync(incidentId, NetworkSeed.KerkpleinId);
+        IncidentView incident;
+        await using (var session = _host.App.Service<IDocumentStore>().QuerySession())
+            incident = (await session.LoadAsync<IncidentView>(incidentId))!;
+        var sent = new List<AlertIssued>();
+        var composer = Render<AlertComposer>(p => p
+            .Add(c => c.Incident, incident)
+            .Add(c => c.SelectedNetworks, new[] { NetworkSeed.KerkpleinId })
+            .Add(c => c.OnSent, (AlertIssued a) => sent.Add(a)));
+        composer.WaitForAssertion(() => Assert.False(composer.Find("[data-testid=composer-next]").HasAttribute("disabled")));
+        composer.Find("[data-testid=composer-next]").Click();
+        composer.WaitForAssertion(() => Assert.Contains("sms-segmenten", composer.Find("[data-testid=composer-budget]").TextContent));
+
+        composer.Find("[data-testid=composer-send]").Click();
+
+        composer.WaitForAssertion(() => Assert.Contains("Kerkplein kreeg", composer.Find("[data-testid=composer-repeat]").TextContent));
+        Assert.Contains("opnieuw versturen?", composer.Find("[data-testid=composer-repeat]").TextContent);
+        Assert.Empty(sent);
+        Assert.Equal("Opnieuw versturen", composer.Find("[data-testid=composer-send]").TextContent.Trim());
+
+        composer.Find("[data-testid=composer-send]").Click();
+
+        composer.WaitForAssertion(() => Assert.Single(sent));
+    }
+}
