@@ -67,7 +67,13 @@ public sealed class TwoNodeProxyTests : IAsyncLifetime
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddReverseProxy().LoadFromMemory(
-            [new RouteConfig { RouteId = "all", ClusterId = "nodes", Match = new RouteMatch { Path = "{**catch-all}" } }],
+            // The browser's Host goes through unchanged, as Caddy and any proxy set up per docs/operations.md do: the
+            // dashboard's cross-site check compares a request's Origin with it.
+            [new RouteConfig
+            {
+                RouteId = "all", ClusterId = "nodes", Match = new RouteMatch { Path = "{**catch-all}" },
+                Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+            }],
             [new ClusterConfig
             {
                 ClusterId = "nodes",

@@ -29,6 +29,7 @@ public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
         _host = host;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
         Services.AddSingleton(host.App.Service<AlertCommands>());
+        Services.AddSingleton(host.App.Service<AlertBudget>());
         Services.AddSingleton(host.App.Service<NetworkDirectory>());
         Services.AddSingleton(host.App.Service<IDocumentStore>());
         Services.AddSingleton(host.App.Service<LiveFeed>());

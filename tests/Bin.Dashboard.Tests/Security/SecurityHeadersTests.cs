@@ -177,6 +177,8 @@ public sealed class ProductionFixture : IAsyncLifetime
     {
         ["environment"] = "Production",
         ["https_port"] = "443",
+        // What is tested here is transport; encrypted data-protection keys have their own tests (DataProtectionKeyTests).
+        ["DataProtection:AllowUnencryptedKeys"] = "true",
     });
 
     public async Task DisposeAsync() => await App.DisposeAsync();

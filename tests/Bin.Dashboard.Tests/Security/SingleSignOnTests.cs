@@ -107,6 +107,41 @@ public class SingleSignOnTests(SingleSignOnFixture sso) : IClassFixture<SingleSi
     }
 
     [Fact]
+    public async Task A_single_sign_on_session_ends_when_an_admin_disables_the_account_it_was_given()
+    {
+        var (dashboard, _) = await SignInAsync("to.disable@zone.example", "bin-officers");
+        Assert.Equal(7, (await NetworksAsync(dashboard)).Count);
+
+        var admin = await sso.App.ClientForAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/accounts/to.disable@zone.example", new { disabled = true })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await dashboard.GetAsync("/api/networks")).StatusCode);
+        var (_, again) = await SignInAsync("to.disable@zone.example", "bin-officers");
+        Assert.Equal("/login?error=sso", again.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_provider_user_named_like_a_local_account_does_not_take_it_over()
+    {
+        var (dashboard, callback) = await SignInAsync("admin", "bin-officers");
+
+        Assert.Equal("/login?error=sso", callback.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await dashboard.GetAsync("/api/networks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_of_groups_at_the_provider_changes_the_rights_at_the_next_sign_in_and_ends_the_older_session()
+    {
+        var (first, _) = await SignInAsync("moves.on@zone.example", "bin-officers");
+        Assert.Equal(7, (await NetworksAsync(first)).Count);
+
+        var (second, _) = await SignInAsync("moves.on@zone.example", "/bin/kerkplein");
+
+        Assert.Equal([NetworkSeed.KerkpleinId], await NetworksAsync(second));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/networks")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_sign_in_page_offers_single_sign_on_beside_the_local_form()
     {
         var html = await sso.App.CreateClient().GetStringAsync("/login");

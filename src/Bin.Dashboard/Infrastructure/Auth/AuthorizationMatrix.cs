@@ -58,6 +58,24 @@ public static class AuthorizationMatrix
         R("POST /account/login",                                          Open,     Open,     Open,   Open,   Open,   Open,   Open),
         R("GET /account/sso",                                             Open,     Open,     Open,   Open,   Open,   Open,   Open),
         R("POST /account/logout",                                         SignIn,   Allow,    Allow,  Allow,  Allow,  Allow,  Allow),
+        R("POST /api/auth/refresh",                                       Open,     Open,     Open,   Open,   Open,   Open,   Open),
+        // Prometheus scrapes from loopback, the allowed networks or with the metrics token (docs/operations.md); no role
+        // opens it, so from any other address everyone gets 403.
+        R("GET /metrics",                                                 Deny,     Deny,     Deny,   Deny,   Deny,   Deny,   Deny),
+
+        // One's own account: password, MFA enrolment.
+        R("GET /api/account",                                             SignIn,   Allow,    Allow,  Allow,  Allow,  Allow,  Allow),
+        R("POST /api/account/password",                                   SignIn,   Allow,    Allow,  Allow,  Allow,  Allow,  Allow),
+        R("POST /api/account/mfa",                                        SignIn,   Allow,    Allow,  Allow,  Allow,  Allow,  Allow),
+        R("POST /api/account/mfa/confirm",                                SignIn,   Allow,    Allow,  Allow,  Allow,  Allow,  Allow),
+
+        // Accounts of the zone: administrators.
+        R("GET /api/accounts",                                            SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("GET /api/accounts/changes",                                    SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("POST /api/accounts",                                           SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("PUT /api/accounts/{userName}",                                 SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("POST /api/accounts/{userName}/password",                       SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("DELETE /api/accounts/{userName}/sessions",                     SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
         R("GET /culture/{language}",                                      Open,     Open,     Open,   Open,   Open,   Open,   Open),
         R("GET /health/live",                                             Open,     Open,     Open,   Open,   Open,   Open,   Open),
         R("GET /health/ready",                                            Open,     Open,     Open,   Open,   Open,   Open,   Open),
@@ -80,6 +98,14 @@ public static class AuthorizationMatrix
         R("POST /api/incidents/{id:guid}/alerts",                         SignIn,   Deny,     Allow,  Deny,   Allow,  Deny,   Deny),
         R("GET /api/alerts/{id:guid}",                                    SignIn,   Allow,    Allow,  Allow,  Allow,  Scoped, Hidden),
         R("GET /api/alerts",                                              SignIn,   Deny,     Deny,   Allow,  Allow,  Scoped, Scoped),
+        R("GET /api/alerts/budget",                                       SignIn,   Deny,     Allow,  Deny,   Allow,  Deny,   Deny),
+        // Approvals past the daily budget (the matrix asks about an approval that does not exist: 404 for the admin).
+        R("GET /api/alert-approvals",                                     SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("POST /api/alert-approvals/{id:guid}/approve",                  SignIn,   Deny,     Deny,   Deny,   Hidden, Deny,   Deny),
+        R("POST /api/alert-approvals/{id:guid}/reject",                   SignIn,   Deny,     Deny,   Deny,   Hidden, Deny,   Deny),
+        // CAP: signed-in users within their scope, or a CAP consumer's feed token.
+        R("GET /api/alerts/{id:guid}/cap",                                SignIn,   Allow,    Allow,  Allow,  Allow,  Scoped, Hidden),
+        R("GET /api/cap/feed",                                            SignIn,   Allow,    Allow,  Allow,  Allow,  Scoped, Scoped),
 
         // Feedback.
         R("POST /api/alerts/{alertId:guid}/feedback",                     SignIn,   Deny,     Allow,  Deny,   Allow,  Deny,   Deny),
@@ -105,12 +131,14 @@ public static class AuthorizationMatrix
         R("POST /api/members/{id:guid}/rejoin",                           SignIn,   Deny,     Deny,   Deny,   Allow,  Allow,  Deny),
         R("PATCH /api/members/{id:guid}",                                 SignIn,   Deny,     Deny,   Deny,   Allow,  Allow,  Deny),
         R("DELETE /api/members/{id:guid}",                                SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("GET /api/members/{id:guid}/export",                            SignIn,   Deny,     Deny,   Deny,   Allow,  Allow,  Deny),
 
         // Networks: everyone reads (coordinators their own); administrators change.
         R("GET /api/networks",                                            SignIn,   Allow,    Allow,  Allow,  Allow,  Scoped, Scoped),
         R("GET /api/networks/export",                                     SignIn,   Allow,    Allow,  Allow,  Allow,  Scoped, Scoped),
         R("GET /api/networks/{id:guid}",                                  SignIn,   Allow,    Allow,  Allow,  Allow,  Allow,  Hidden),
         R("POST /api/networks",                                           SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("POST /api/networks/near",                                      SignIn,   Allow,    Allow,  Allow,  Allow,  Deny,   Deny),
         R("POST /api/networks/import",                                    SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
         R("PUT /api/networks/{id:guid}/boundary",                         SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
         R("POST /api/networks/{id:guid}/founding/{step}",                 SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
@@ -136,6 +164,10 @@ public static class AuthorizationMatrix
         R("PAGE /replay",                                                 SignIn,   Deny,     Deny,   Allow,  Allow,  Deny,   Deny),
         R("PAGE /evaluation",                                             SignIn,   Deny,     Deny,   Allow,  Allow,  Deny,   Deny),
         R("PAGE /audit",                                                  SignIn,   Deny,     Deny,   Allow,  Allow,  Deny,   Deny),
+        R("PAGE /account",                                                SignIn,   Allow,    Allow,  Allow,  Allow,  Allow,  Allow),
+        R("PAGE /accounts",                                               SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("PAGE /alert-approvals",                                        SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("PAGE /operations",                                             SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
     ];
 
     /// <summary>

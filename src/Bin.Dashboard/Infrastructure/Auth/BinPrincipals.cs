@@ -20,7 +20,7 @@ public sealed class BinPrincipals(IOptions<AuthOptions> options, IHostEnvironmen
     /// <summary>What the account must do before it may use the dashboard, if anything.</summary>
     public string? PendingStep(UserAccount account) =>
         account.MustChangePassword ? PendingSteps.Password
-        : !account.TwoFactorEnabled && AccountRules.RequiresMfa(account.Roles, MfaRoles) ? PendingSteps.Mfa
+        : account.ExternalProvider is null && !account.TwoFactorEnabled && AccountRules.RequiresMfa(account.Roles, MfaRoles) ? PendingSteps.Mfa
         : null;
 
     public ClaimsPrincipal Create(UserAccount account, string authenticationType)

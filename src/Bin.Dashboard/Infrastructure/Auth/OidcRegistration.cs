@@ -8,8 +8,9 @@ namespace Bin.Dashboard.Infrastructure.Auth;
 
 /// <summary>
 /// Optional OpenID Connect sign-in (Auth:Oidc). The provider authenticates; <see cref="OidcClaims"/> turns its groups
-/// into the dashboard's roles and network claims, and the result is signed in with the dashboard's own cookie, so
-/// everything after sign-in (policies, NetworkScope, the hub) is the same as for a local account.
+/// into the dashboard's roles and networks, <see cref="SsoAccounts"/> keeps a password-less local account in step with
+/// them, and the session is that account's, signed in with the dashboard's own cookie: everything after sign-in
+/// (policies, NetworkScope, the hub, revocation by security stamp) is the same as for a local account.
 /// </summary>
 public static class OidcRegistration
 {
@@ -25,6 +26,7 @@ public static class OidcRegistration
         services.AddOptions<OidcOptions>().Bind(configuration.GetSection(OidcOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
         if (!oidc.Enabled) return services;
+        services.AddScoped<SsoAccounts>();
 
         services.AddAuthentication().AddOpenIdConnect(Scheme, "Single sign-on", o =>
         {
@@ -49,7 +51,7 @@ public static class OidcRegistration
             o.SaveTokens = false;
             o.GetClaimsFromUserInfoEndpoint = false;
             foreach (var scope in oidc.Scopes) o.Scope.Add(scope);
-            o.Events.OnTokenValidated = ctx =>
+            o.Events.OnTokenValidated = async ctx =>
             {
                 var options = ctx.HttpContext.RequestServices.GetRequiredService<IOptions<OidcOptions>>().Value;
                 var logger = ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcRegistration));
@@ -58,11 +60,17 @@ public static class OidcRegistration
                 {
                     logger.LogWarning("Single sign-on refused: none of the user's groups maps to a dashboard role");
                     ctx.Fail("None of your groups gives access to the dashboard.");
-                    return Task.CompletedTask;
+                    return;
                 }
-                logger.LogInformation("Account {Account} signed in through single sign-on", mapped.Identity!.Name);
-                ctx.Principal = mapped;
-                return Task.CompletedTask;
+                var principal = await ctx.HttpContext.RequestServices.GetRequiredService<SsoAccounts>()
+                    .SignInAsync(mapped, options.Authority!, ctx.HttpContext.RequestAborted);
+                if (principal is null)
+                {
+                    ctx.Fail("This account cannot sign in through single sign-on.");
+                    return;
+                }
+                logger.LogInformation("Account {Account} signed in through single sign-on", principal.Identity!.Name);
+                ctx.Principal = principal;
             };
             o.Events.OnRemoteFailure = ctx =>
             {

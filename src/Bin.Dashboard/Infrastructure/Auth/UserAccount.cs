@@ -38,4 +38,8 @@ public sealed class UserAccount
     public List<string> RecoveryCodeHashes { get; set; } = [];
 
     public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>The identity provider (its authority) of an account made by single sign-on: it has no password here,
+    /// its roles and networks follow the provider's groups at each sign-in, and the provider does its MFA.</summary>
+    public string? ExternalProvider { get; set; }
 }
