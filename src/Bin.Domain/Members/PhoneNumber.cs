@@ -77,6 +77,9 @@ public static class PhoneNumber
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    private static readonly (string Prefix, string Country)[] CallingCodes =
+        [("+32", "BE"), ("+31", "NL"), ("+33", "FR"), ("+49", "DE"), ("+352", "LU")];
+
     /// <summary>
     /// Accepts national and international notations with spaces, dots, slashes and dashes ("0470/12.34.56",
     /// "+32 470 12 34 56", "0032470123456", "+31 6 12345678"). Only mobile numbers pass — landlines, premium-rate and
@@ -131,6 +134,10 @@ public static class PhoneNumber
     /// <summary>The ISO 3166 country of a stored E.164 number ("BE", "NL", …), or "ZZ" when it cannot be told.</summary>
     public static string CountryOf(string e164)
     {
+        // The accepted countries' calling codes are unambiguous prefixes: no need to parse (the composer asks for
+        // every recipient on every preview).
+        foreach (var (prefix, country) in CallingCodes)
+            if (e164.StartsWith(prefix, StringComparison.Ordinal)) return country;
         try
         {
             return Util.GetRegionCodeForNumber(Util.Parse(e164, DefaultRegion)) ?? "ZZ";
