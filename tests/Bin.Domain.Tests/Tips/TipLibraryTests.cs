@@ -150,6 +150,6 @@ public class TipLibraryTests
     [Fact]
     public void The_dutch_suspicious_person_tip_is_grammatical()
     {
-        Assert.StartsWith("Verdachte persoon gezien in uw buurt.", TipLibrary.Get("suspicious-person-describe").Text(Language.Nl));
+        Assert.Contains("BIN: Verdachte persoon gezien in uw buurt.", TipLibrary.Get("suspicious-person-describe").Text(Language.Nl));
     }
 }
