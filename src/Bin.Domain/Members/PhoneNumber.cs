@@ -30,6 +30,38 @@ public readonly record struct MobileNumber
         value is { Length: >= 8 and <= 16 } && value[0] == '+' && value[1] != '0' && value.Skip(1).All(char.IsAsciiDigit);
 }
 
+/// <summary>Why a typed number was refused; the interface turns it into a sentence in the user's language.</summary>
+public enum PhoneProblem
+{
+    Required,
+    NotANumber,
+    TooShort,
+    TooLong,
+    UnknownCountryCode,
+    BelgianMobileLength,
+    InvalidDigits,
+    BelgianLandline,
+    Landline,
+    NotAMobile,
+    CountryNotAccepted,
+}
+
+/// <summary>
+/// A refused phone number. <see cref="Exception.Message"/> is English (logs, tests); <see cref="Problem"/>,
+/// <see cref="Shown"/> and <see cref="Kind"/> let the interface say the same in the user's language.
+/// </summary>
+public sealed class PhoneNumberException(PhoneProblem problem, string message, string shown = "", string? kind = null)
+    : DomainException(message, "phone")
+{
+    public PhoneProblem Problem { get; } = problem;
+
+    /// <summary>The number as typed or formatted for display, empty when nothing was typed.</summary>
+    public string Shown { get; } = shown;
+
+    /// <summary>For <see cref="PhoneProblem.NotAMobile"/>: the libphonenumber type, e.g. <c>PREMIUM_RATE</c>.</summary>
+    public string? Kind { get; } = kind;
+}
+
 /// <summary>The one place that turns what someone typed into a <see cref="MobileNumber"/>, or says why it cannot.</summary>
 public static class PhoneNumber
 {
@@ -37,18 +69,28 @@ public static class PhoneNumber
     private const int BelgiumCountryCode = 32;
     private const char MaskCharacter = '•';
 
+    /// <summary>
+    /// Countries whose mobile numbers members may register (ISO 3166 code): Belgium and its neighbours, because
+    /// zones on a border have residents with a Dutch, French, German or Luxembourg subscription.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AcceptedCountries = ["BE", "NL", "FR", "DE", "LU"];
+
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    private static readonly (string Prefix, string Country)[] CallingCodes =
+        [("+32", "BE"), ("+31", "NL"), ("+33", "FR"), ("+49", "DE"), ("+352", "LU")];
 
     /// <summary>
     /// Accepts national and international notations with spaces, dots, slashes and dashes ("0470/12.34.56",
-    /// "+32 470 12 34 56", "0032470123456"). With <paramref name="belgianMobileOnly"/> (the default) only Belgian mobile
-    /// numbers pass; without it any valid mobile number does. Landlines never pass: they cannot receive an SMS.
+    /// "+32 470 12 34 56", "0032470123456", "+31 6 12345678"). Only mobile numbers pass — landlines, premium-rate and
+    /// other kinds cannot receive an alert — and, unless <paramref name="anyCountry"/>, only those of the
+    /// <see cref="AcceptedCountries"/>. A national notation is read as Belgian.
     /// </summary>
-    public static MobileNumber Parse(string? input, bool belgianMobileOnly = true)
+    public static MobileNumber Parse(string? input, bool anyCountry = false)
     {
         var typed = input?.Trim() ?? "";
         if (typed.Length == 0)
-            throw new DomainException("A mobile phone number is required.", "phone");
+            throw new PhoneNumberException(PhoneProblem.Required, "A mobile phone number is required.");
 
         LibPhoneNumber number;
         try
@@ -57,26 +99,53 @@ public static class PhoneNumber
         }
         catch (NumberParseException)
         {
-            throw new DomainException($"'{typed}' is not a phone number. Enter it as 0470 12 34 56 or +32 470 12 34 56.", "phone");
+            throw new PhoneNumberException(PhoneProblem.NotANumber,
+                $"'{typed}' is not a phone number. Enter it as 0470 12 34 56 or +32 470 12 34 56.", typed);
         }
 
         if (!Util.IsValidNumber(number))
-            throw new DomainException($"'{typed}' is not a valid phone number{WhyInvalid(number)}.", "phone");
+        {
+            var (problem, why) = WhyInvalid(number);
+            throw new PhoneNumberException(problem, $"'{typed}' is not a valid phone number{why}.", typed);
+        }
 
         var belgian = number.CountryCode == BelgiumCountryCode;
         var type = Util.GetNumberType(number);
         var international = Util.Format(number, PhoneNumberFormat.INTERNATIONAL);
 
         if (belgian && type == PhoneNumberType.FIXED_LINE)
-            throw new DomainException(
-                $"{Util.Format(number, PhoneNumberFormat.NATIONAL)} is a Belgian landline; alerts need a mobile number (04xx xx xx xx).",
-                "phone");
-        if (belgianMobileOnly && !belgian)
-            throw new DomainException($"{international}: only Belgian mobile numbers (+32 4…) are accepted.", "phone");
+        {
+            var national = Util.Format(number, PhoneNumberFormat.NATIONAL);
+            throw new PhoneNumberException(PhoneProblem.BelgianLandline,
+                $"{national} is a Belgian landline; alerts need a mobile number (04xx xx xx xx).", national);
+        }
+        if (!anyCountry && !AcceptedCountries.Contains(Util.GetRegionCodeForNumber(number)))
+            throw new PhoneNumberException(PhoneProblem.CountryNotAccepted,
+                $"{international}: only mobile numbers of Belgium, the Netherlands, France, Germany and Luxembourg are accepted.", international);
+        if (type == PhoneNumberType.FIXED_LINE)
+            throw new PhoneNumberException(PhoneProblem.Landline, $"{international} is a landline; alerts need a mobile number.", international);
         if (type is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE))
-            throw new DomainException($"{international} is {Describe(type)}; alerts need a mobile number.", "phone");
+            throw new PhoneNumberException(PhoneProblem.NotAMobile,
+                $"{international} is {Describe(type)}; alerts need a mobile number.", international, type.ToString());
 
         return new MobileNumber(Util.Format(number, PhoneNumberFormat.E164));
+    }
+
+    /// <summary>The ISO 3166 country of a stored E.164 number ("BE", "NL", …), or "ZZ" when it cannot be told.</summary>
+    public static string CountryOf(string e164)
+    {
+        // The accepted countries' calling codes are unambiguous prefixes: no need to parse (the composer asks for
+        // every recipient on every preview).
+        foreach (var (prefix, country) in CallingCodes)
+            if (e164.StartsWith(prefix, StringComparison.Ordinal)) return country;
+        try
+        {
+            return Util.GetRegionCodeForNumber(Util.Parse(e164, DefaultRegion)) ?? "ZZ";
+        }
+        catch (NumberParseException)
+        {
+            return "ZZ";
+        }
     }
 
     internal static string Mask(string e164)
@@ -115,14 +184,14 @@ public static class PhoneNumber
         return masked.ToString();
     }
 
-    private static string WhyInvalid(LibPhoneNumber number) => Util.IsPossibleNumberWithReason(number) switch
+    private static (PhoneProblem, string) WhyInvalid(LibPhoneNumber number) => Util.IsPossibleNumberWithReason(number) switch
     {
-        PhoneNumberUtil.ValidationResult.TOO_SHORT => ": it is too short",
-        PhoneNumberUtil.ValidationResult.TOO_LONG => ": it is too long",
-        PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => ": the country code is unknown",
+        PhoneNumberUtil.ValidationResult.TOO_SHORT => (PhoneProblem.TooShort, ": it is too short"),
+        PhoneNumberUtil.ValidationResult.TOO_LONG => (PhoneProblem.TooLong, ": it is too long"),
+        PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => (PhoneProblem.UnknownCountryCode, ": the country code is unknown"),
         _ when number.CountryCode == BelgiumCountryCode && number.NationalNumber.ToString().StartsWith('4')
-            => ": a Belgian mobile number has 10 digits (04xx xx xx xx)",
-        _ => "; check the digits",
+            => (PhoneProblem.BelgianMobileLength, ": a Belgian mobile number has 10 digits (04xx xx xx xx)"),
+        _ => (PhoneProblem.InvalidDigits, "; check the digits"),
     };
 
     private static string Describe(PhoneNumberType type) => type switch

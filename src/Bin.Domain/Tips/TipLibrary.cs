@@ -35,7 +35,7 @@ public static class TipLibrary
 
         Tip("suspicious-person-describe", "suspicious-person",
             nl: ("Beschrijving doorgeven",
-                "Verdacht persoon gezien in uw buurt. Spreek hem niet aan en volg hem niet. Bel 101 met een beschrijving: kledij, lengte, richting, voertuig."),
+                "Verdachte persoon gezien in uw buurt. Spreek hem niet aan en volg hem niet. Bel 101 met een beschrijving: kledij, lengte, richting, voertuig."),
             fr: ("Donner un signalement",
                 "Personne suspecte vue dans votre quartier. Ne l'abordez pas et ne la suivez pas. Appelez le 101 avec une description : tenue, taille, direction, véhicule."),
             de: ("Beschreibung melden",

@@ -59,7 +59,7 @@ public class MemberImportTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(3, report.Invalid);
         Assert.Equal((2, MemberImport.Imported), (report.Rows[0].Row, report.Rows[0].Status));
         Assert.Equal((3, MemberImport.Invalid, "phone"), (report.Rows[1].Row, report.Rows[1].Status, report.Rows[1].Field));
-        Assert.Contains("landline", report.Rows[1].Reason);
+        Assert.Contains("vast nummer", report.Rows[1].Reason);
         Assert.Equal("language", report.Rows[2].Field);
         Assert.Equal("name", report.Rows[3].Field);
         Assert.Equal(before, await KerkpleinMembersAsync());

@@ -70,13 +70,43 @@ public class MembersApiTests(HostFixture host) : IClassFixture<HostFixture>
 
     public static TheoryData<string, string> BadPhones => new()
     {
-        { "011 12 34 56", "landline" },
-        { "+31 6 12345678", "Belgian" },
-        { "+33 6 12 34 56 78", "Belgian" },
-        { "0470 12 34", "10 digits" },
-        { "bel me maar", "not a phone number" },
-        { "", "required" },
+        { "011 12 34 56", "Belgisch vast nummer" },
+        { "+31 20 123 4567", "vast nummer" },
+        { "+33 8 99 12 34 56", "betaalnummer" },
+        { "+44 7911 123456", "alleen gsm-nummers uit België, Nederland, Frankrijk, Duitsland en Luxemburg" },
+        { "0470 12 34", "10 cijfers" },
+        { "bel me maar", "geen telefoonnummer" },
+        { "", "verplicht" },
     };
+
+    [Theory]
+    [InlineData("+31 6 41 00 00 01", "+31641000001")]
+    [InlineData("+33 6 41 00 00 02", "+33641000002")]
+    [InlineData("+49 151 41000003", "+4915141000003")]
+    [InlineData("+352 621 410 004", "+352621410004")]
+    public async Task A_member_with_a_neighbouring_country_s_mobile_is_registered_in_e164(string phone, string e164)
+    {
+        var response = await PostMemberAsync(new { name = "Sanne de Vries", phone, language = "nl", consentMethod = "join page" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<Created>())!.Id;
+        var members = await (await host.App.ClientForAsync("admin")).GetFromJsonAsync<List<GetMembers.Item>>($"/api/networks/{Kerkplein}/members");
+        Assert.Equal(e164, Assert.Single(members!, m => m.Id == id).Phone);
+    }
+
+    [Fact]
+    public async Task A_refused_number_is_explained_in_english_when_the_user_chose_english()
+    {
+        var client = await host.App.ClientForAsync("admin");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/culture/en")).StatusCode);
+
+        var response = await client.PostAsJsonAsync($"/api/networks/{Kerkplein}/members",
+            new { name = "Jan Peeters", phone = "+31 20 123 4567", consentMethod = "join page" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.Equal("+31 20 123 4567 is a landline; alerts need a mobile number.", problem.GetProperty("errors").GetProperty("phone")[0].GetString());
+    }
 
     [Theory]
     [MemberData(nameof(BadPhones))]

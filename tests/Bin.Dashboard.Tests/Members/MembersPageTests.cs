@@ -60,7 +60,7 @@ public class MembersPageTests : BunitContext, IClassFixture<HostFixture>
         form.Find("[data-testid=member-consent]").Change("papieren formulier op infoavond");
 
         form.Find("form").Submit();
-        form.WaitForAssertion(() => Assert.Contains("landline", ErrorFor(form, "phone")));
+        form.WaitForAssertion(() => Assert.Contains("vast nummer", ErrorFor(form, "phone")));
         Assert.Equal(0, registered);
 
         form.Find("[data-testid=member-phone]").Change(NewPhone());

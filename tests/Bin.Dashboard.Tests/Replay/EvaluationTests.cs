@@ -225,10 +225,10 @@ public class EvaluationTests(ReplayFixture fixture)
         Assert.Equal(0.5, networks[0].GetProperty("acknowledgementRate").GetDouble());
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length); // header, Leuken, zone
-        var header = lines[0].Split(',');
-        var leuken = lines[1].Split(',');
+        var header = lines[0].Split(';');
+        var leuken = lines[1].Split(';');
         Assert.Equal("Leuken", leuken[0]);
-        Assert.Equal("0.5", leuken[Array.IndexOf(header, "acknowledgement_rate")]);
+        Assert.Equal("0,5", leuken[Array.IndexOf(header, "acknowledgement_rate")]);
         Assert.Equal("15", leuken[Array.IndexOf(header, "median_minutes_report_to_alert")]);
         Assert.Equal("1", leuken[Array.IndexOf(header, "incidents_suspicious_person")]);
     }

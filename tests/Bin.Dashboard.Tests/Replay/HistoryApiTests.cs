@@ -171,11 +171,11 @@ public class HistoryApiTests(ReplayFixture fixture)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("type,at_utc,at_brussels,incident_id,alert_id,networks", lines[0]);
-        // Replies are free text and may hold commas or line breaks: quoted, so each entry is one record.
+        Assert.StartsWith("type;at_utc;at_brussels;incident_id;alert_id;networks", lines[0]);
+        // Replies are free text and may hold semicolons or line breaks: quoted, so each entry is one record.
         Assert.Equal(page.Items.Count + 1, CountRecords(Encoding.UTF8.GetString(bytes[3..])));
         var names = (await fixture.App.Service<NetworkDirectory>().CurrentAsync()).Names.Values;
-        Assert.All(lines.Where(l => l.StartsWith("alert-issued,", StringComparison.Ordinal)), l => Assert.Contains(names, n => l.Contains(n, StringComparison.Ordinal)));
+        Assert.All(lines.Where(l => l.StartsWith("alert-issued;", StringComparison.Ordinal)), l => Assert.Contains(names, n => l.Contains(n, StringComparison.Ordinal)));
     }
 
     private static int CountRecords(string csv)

@@ -37,6 +37,16 @@ public class PhonesPageTests : BunitContext, IClassFixture<WebhookHostFixture>
     }
 
     [Fact]
+    public void The_search_box_starts_empty_with_its_hint()
+    {
+        var page = Render<PhonesPage>();
+
+        var search = page.Find("input[type=search]");
+        Assert.Equal("", search.GetAttribute("value") ?? "");
+        Assert.DoesNotContain("_search", page.Markup);
+    }
+
+    [Fact]
     public async Task Picking_a_phone_shows_its_messages_with_their_delivery_status()
     {
         var phone = await SendAsync("+32472000112", "Doe uw buitenverlichting aan");

@@ -79,6 +79,8 @@ public class SmsOptionsValidationTests
     [InlineData("Sms:Gateway", "nexmo", "must be 'simulator' or 'twilio'")]
     [InlineData("Sms:MessagesPerSecond", "-1", "Sms:MessagesPerSecond")]
     [InlineData("Sms:CostPerSegment", "-0.01", "Sms:CostPerSegment")]
+    [InlineData("Sms:CostPerSegmentByCountry:NL", "-0.01", "Sms:CostPerSegmentByCountry:NL must be zero or more")]
+    [InlineData("Sms:CostPerSegmentByCountry:GB", "0.10", "Sms:CostPerSegmentByCountry:GB is not a country")]
     [InlineData("Sms:Simulator:Number", "simulator", "Sms:Simulator:Number")]
     [InlineData("Sms:Simulator:DeliveryDelay", "00:05:00", "Sms:Simulator:DeliveryDelay")]
     public void A_malformed_value_is_refused_with_the_rule(string key, string value, string rule)
@@ -87,6 +89,20 @@ public class SmsOptionsValidationTests
         settings[key] = value;
 
         Assert.Contains(rule, FailureOf(settings));
+    }
+
+    [Fact]
+    public void A_country_s_rate_is_configured_per_iso_code_and_other_countries_cost_the_default()
+    {
+        var options = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sms:CostPerSegment"] = "0.08",
+            ["Sms:CostPerSegmentByCountry:NL"] = "0.11",
+            ["Sms:CostPerSegmentByCountry:lu"] = "0.25",
+        }).Build().GetSection(SmsOptions.Section).Get<SmsOptions>()!;
+
+        Assert.True(new SmsOptionsValidation().Validate(null, options).Succeeded);
+        Assert.Equal((0.11m, 0.25m, 0.08m, 0.08m), (options.CostPerSegmentIn("NL"), options.CostPerSegmentIn("LU"), options.CostPerSegmentIn("BE"), options.CostPerSegmentIn("FR")));
     }
 
     [Fact]

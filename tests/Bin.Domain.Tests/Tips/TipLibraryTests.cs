@@ -146,4 +146,10 @@ public class TipLibraryTests
         Assert.Equal("Politie Lommel - BIN: test", template.Text(Language.De));
         Assert.Equal("Test", template.Title(Language.En));
     }
+
+    [Fact]
+    public void The_dutch_suspicious_person_tip_is_grammatical()
+    {
+        Assert.Contains("BIN: Verdachte persoon gezien in uw buurt.", TipLibrary.Get("suspicious-person-describe").Text(Language.Nl));
+    }
 }

@@ -52,9 +52,11 @@ public sealed class AlertCommands(
         var texts = AlertDecisions.ComposeTexts(tipTemplateId, text);
         var recipients = await members.ActiveRecipientsAsync(networkIds.Distinct().ToList(), ct);
         var perLanguage = recipients.GroupBy(r => r.Language).ToDictionary(g => g.Key, g => g.Count());
-        var segments = recipients.Sum(r => texts.ByLanguage[Languages.Parse(r.Language)].Sms.Segments);
+        int SegmentsOf(Recipient r) => texts.ByLanguage[Languages.Parse(r.Language)].Sms.Segments;
+        var segments = recipients.Sum(SegmentsOf);
+        var segmentsByCountry = recipients.GroupBy(r => PhoneNumber.CountryOf(r.Phone)).ToDictionary(g => g.Key, g => g.Sum(SegmentsOf));
         return new AlertPreview(texts, PerNetwork(recipients), perLanguage, recipients.Count, segments,
-            SmsCost.Estimate(segments, 1, sms.Value.CostPerSegment));
+            SmsCost.Estimate(segmentsByCountry, sms.Value.CostPerSegmentIn));
     }
 
     /// <summary>

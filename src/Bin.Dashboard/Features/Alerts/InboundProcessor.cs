@@ -204,7 +204,7 @@ internal sealed class InboundProcessor(
     {
         try
         {
-            return PhoneNumber.Parse(from, belgianMobileOnly: false).E164;
+            return PhoneNumber.Parse(from, anyCountry: true).E164;
         }
         catch (Bin.Domain.DomainException)
         {

@@ -329,7 +329,7 @@ public sealed class JoinService(
         }
         catch (DomainException ex)
         {
-            errors.TryAdd(ex.Field ?? "request", ex.Message);
+            errors.TryAdd(ex.Field ?? "request", PhoneText.MessageOf(ex));
             return default;
         }
     }

@@ -21,7 +21,7 @@ public sealed record ImportOptions(bool DryRun = false, string? ConsentMethod = 
 /// <summary>
 /// Imports a member list into one network. Rules (also in Features/Members/README.md):
 /// <list type="bullet">
-/// <item>Every line is checked like a single registration (name, Belgian mobile number, language).</item>
+/// <item>Every line is checked like a single registration (name, mobile number of Belgium or a neighbouring country, language).</item>
 /// <item>An invalid line blocks the whole import: nothing is stored, and the report says which line and why, so the
 /// coordinator fixes the file and uploads it again.</item>
 /// <item>A number already in the registry, or repeated in the file, is a duplicate: reported and skipped; it does

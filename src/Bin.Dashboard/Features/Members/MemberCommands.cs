@@ -82,7 +82,7 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outb
         }
         catch (DomainException ex)
         {
-            errors.TryAdd(ex.Field ?? "request", ex.Message);
+            errors.TryAdd(ex.Field ?? "request", PhoneText.MessageOf(ex));
             return default;
         }
     }

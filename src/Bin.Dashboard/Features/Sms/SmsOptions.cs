@@ -29,6 +29,17 @@ public sealed partial class SmsOptions
     /// <summary>Cost of one SMS segment in EUR, for the composer's estimate.</summary>
     public decimal CostPerSegment { get; set; } = 0.08m;
 
+    /// <summary>
+    /// Cost of one segment in EUR by the recipient's country (ISO code: <c>"NL": 0.10</c>), for members with a
+    /// neighbouring country's mobile; a country not listed costs <see cref="CostPerSegment"/>.
+    /// </summary>
+    public Dictionary<string, decimal> CostPerSegmentByCountry { get; set; } = [];
+
+    /// <summary>The cost of one segment to a number of <paramref name="country"/> (ISO code).</summary>
+    public decimal CostPerSegmentIn(string country) =>
+        CostPerSegmentByCountry.FirstOrDefault(c => string.Equals(c.Key, country, StringComparison.OrdinalIgnoreCase)) is { Key: not null } entry
+            ? entry.Value : CostPerSegment;
+
     public TwilioSettings Twilio { get; set; } = new();
 
     public SimulatorSettings Simulator { get; set; } = new();
@@ -109,6 +120,13 @@ public sealed class SmsOptionsValidation(IHostEnvironment? environment = null) :
             problems.Add("Sms:MessagesPerSecond must be a whole number from 0 (no limit) to 10000.");
         if (options.CostPerSegment < 0)
             problems.Add("Sms:CostPerSegment must be zero or more (EUR per segment, e.g. 0.08).");
+        foreach (var (country, cost) in options.CostPerSegmentByCountry)
+        {
+            if (!Bin.Domain.Members.PhoneNumber.AcceptedCountries.Contains(country.ToUpperInvariant()))
+                problems.Add($"Sms:CostPerSegmentByCountry:{country} is not a country whose mobiles members may have; use {string.Join(", ", Bin.Domain.Members.PhoneNumber.AcceptedCountries)}.");
+            else if (cost < 0)
+                problems.Add($"Sms:CostPerSegmentByCountry:{country} must be zero or more (EUR per segment, e.g. 0.10).");
+        }
         if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl) && !SmsOptions.IsHttpUrl(options.PublicBaseUrl))
             problems.Add($"Sms:PublicBaseUrl (env Sms__PublicBaseUrl) must be an absolute http(s) URL such as https://bin.example.be, not '{options.PublicBaseUrl}'.");
         if (!string.IsNullOrWhiteSpace(twilio.ApiBaseUrl) && !SmsOptions.IsHttpUrl(twilio.ApiBaseUrl))
