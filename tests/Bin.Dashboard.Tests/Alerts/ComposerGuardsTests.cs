@@ -59,7 +59,8 @@ public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
         composer.Find("[data-testid=composer-text]").Input("Politie Lommel - BIN: gezocht grijze Audi 1-ABC-123. Niet aanspreken, bel 101. Antwoord OK.");
 
         composer.WaitForAssertion(() => Assert.Equal("1-ABC-123", composer.Find("[data-testid=personal-data-text] mark").TextContent));
-        var finding = composer.Find("[data-testid=personal-data-findings] li");
+        // The composer also renders when today's budget arrives: wait for the findings' list rather than assume one render.
+        var finding = composer.WaitForElement("[data-testid=personal-data-findings] li");
         Assert.Equal("licence-plate", finding.GetAttribute("data-kind"));
         Assert.Contains("nummerplaat", finding.TextContent);
         Assert.Contains("gezocht voertuig", finding.TextContent);
@@ -157,6 +158,8 @@ public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
     public void A_distance_beyond_10_km_is_refused_in_the_users_language()
     {
         var picker = Render<RoutePicker>(p => p.Add(r => r.Route, Route));
+        // The first search (it awaits the network directory) ends by clearing any error: let it finish before typing.
+        picker.WaitForElement("[data-testid=route-found]");
 
         picker.Find("[data-testid=route-meters]").Change("20000");
 

@@ -18,6 +18,7 @@ public class ComposerMoneyTests : BunitContext, IClassFixture<DutchRateHostFixtu
     {
         _host = host;
         Services.AddSingleton(host.App.Service<AlertCommands>());
+        Services.AddSingleton(host.App.Service<AlertBudget>());
         Services.AddSingleton(host.App.Service<NetworkDirectory>());
         var auth = AddAuthorization();
         auth.SetAuthorized("officer");
