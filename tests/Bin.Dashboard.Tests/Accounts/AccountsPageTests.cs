@@ -83,13 +83,16 @@ public class AccountsPageTests : BunitContext, IClassFixture<HostFixture>
             form.Find("[data-testid=account-username]").Change(name);
             form.Find("[data-testid=account-displayname]").Change("Coördinator Kerkplein");
             form.Find("[data-testid=account-role-coordinator]").Change(true);
-            form.Find($"[data-testid=account-network-{NetworkSeed.KerkpleinId}]").Change(true);
+            // The networks appear once the coordinator role is ticked: wait for that render rather than assume it.
+            form.WaitForElement($"[data-testid=account-network-{NetworkSeed.KerkpleinId}]").Change(true);
             form.Find("[data-testid=account-password]").Change("een lange wachtzin hier");
         }
 
         Fill();
         form.Find("form").Submit();
         form.WaitForAssertion(() => Assert.NotNull(form.Find("[data-testid=account-created]")));
+        // The create handler is done only when the button is enabled again; filling earlier races its last render.
+        form.WaitForAssertion(() => Assert.False(form.Find("[data-testid=account-create]").HasAttribute("disabled")));
         Fill();
         form.Find("form").Submit();
 

@@ -54,9 +54,12 @@ public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
             .Add(c => c.Incident, incident)
             .Add(c => c.SelectedNetworks, [NetworkSeed.KerkpleinId])
             .Add(c => c.OnSent, issued => sent = issued));
-        composer.WaitForElement("[data-testid=composer-template]").Change("");
+        // The composer picks the category's first tip once it has loaded the directory and today's budget; choosing
+        // our own text before that would be overwritten, so wait for the default first.
+        composer.WaitForAssertion(() => Assert.Equal("burglary-lights", composer.Find("[data-testid=composer-template]").GetAttribute("value")));
+        composer.Find("[data-testid=composer-template]").Change("");
 
-        composer.Find("[data-testid=composer-text]").Input("Politie Lommel - BIN: gezocht grijze Audi 1-ABC-123. Niet aanspreken, bel 101. Antwoord OK.");
+        composer.WaitForElement("[data-testid=composer-text]").Input("Politie Lommel - BIN: gezocht grijze Audi 1-ABC-123. Niet aanspreken, bel 101. Antwoord OK.");
 
         composer.WaitForAssertion(() => Assert.Equal("1-ABC-123", composer.Find("[data-testid=personal-data-text] mark").TextContent));
         // The composer also renders when today's budget arrives: wait for the findings' list rather than assume one render.
