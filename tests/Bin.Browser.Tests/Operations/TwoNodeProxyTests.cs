@@ -146,15 +146,7 @@ public sealed class TwoNodeProxyTests : IAsyncLifetime
         return ids;
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, what);
-            await Task.Delay(100);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) => Eventually.HoldsAsync(condition, timeout, what);
 
     [Fact]
     public async Task When_a_node_stops_its_sessions_reconnect_to_the_survivor_the_others_keep_working_and_the_alert_in_flight_is_sent_once()

@@ -59,14 +59,5 @@ internal static class AccountTestSupport
     public static string TotpNow(string secret) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow);
 
     /// <summary>Asks until the condition holds or the deadline passes; the answer is checked, not the time.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return true;
-            await Task.Delay(200);
-        }
-        return await condition();
-    }
+    public static Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within) => Eventually.WithinAsync(condition, within);
 }

@@ -81,12 +81,8 @@ public class ErasureTests(HostFixture host) : IClassFixture<HostFixture>
     /// <summary>The simulator stores what it carried in the background; until then the dump would not show it either.</summary>
     private async Task SimulatorStoredAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
         await using var session = host.App.Service<IDocumentStore>().QuerySession();
-        while (!await session.Query<SimulatedSms>().AnyAsync(m => m.Phone == Phone && m.Status == "delivered"))
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("The simulator never stored the delivered tip.");
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(() => session.Query<SimulatedSms>().AnyAsync(m => m.Phone == Phone && m.Status == "delivered"),
+            TimeSpan.FromSeconds(20), "The simulator never stored the delivered tip.");
     }
 }

@@ -115,15 +115,9 @@ public class RetentionTests
         await CountAsync(app, "SELECT count(*) FROM bin.bin_outbox WHERE created_at < @cutoff AND phone IS NOT NULL", cutoff);
 
     /// <summary>Until the sender has settled every message (bounded: a message that never settles fails the test).</summary>
-    private static async Task UntilNothingInFlightAsync(BinAppFactory app)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await CountAsync(app, "SELECT count(*) FROM bin.bin_outbox WHERE status IN ('queued', 'sending')") > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The outbox never settled");
-            await Task.Delay(100);
-        }
-    }
+    private static Task UntilNothingInFlightAsync(BinAppFactory app) =>
+        Eventually.HoldsAsync(async () => await CountAsync(app, "SELECT count(*) FROM bin.bin_outbox WHERE status IN ('queued', 'sending')") == 0,
+            TimeSpan.FromSeconds(30), "The outbox never settled");
 
     private static async Task<long> CountAsync(BinAppFactory app, string sql, DateTimeOffset? cutoff = null)
     {

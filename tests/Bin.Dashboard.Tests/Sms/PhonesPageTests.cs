@@ -1,3 +1,4 @@
+using Bin.Testing;
 using Bin.Dashboard.Features.Sms;
 using Bin.Dashboard.Features.Sms.Simulator;
 using Bunit;

@@ -1,3 +1,4 @@
+using Bin.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using Bin.Dashboard.Features.Sms;

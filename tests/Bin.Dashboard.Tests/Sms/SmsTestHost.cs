@@ -55,21 +55,3 @@ public sealed class SmsAppFactory(string connectionString, IDictionary<string, s
         });
     }
 }
-
-public static class Eventually
-{
-    /// <summary>Polls until <paramref name="probe"/> yields a value (background work such as the simulator's reports).</summary>
-    public static async Task<T> FindAsync<T>(Func<T?> probe, TimeSpan? timeout = null) where T : class =>
-        await FindAsync(() => Task.FromResult(probe()), timeout);
-
-    public static async Task<T> FindAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null) where T : class
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            if (await probe() is { } found) return found;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The expected result did not appear in time.");
-            await Task.Delay(25);
-        }
-    }
-}
