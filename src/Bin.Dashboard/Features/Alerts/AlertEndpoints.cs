@@ -1,3 +1,4 @@
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
 using Bin.Domain;
@@ -30,8 +31,12 @@ public static class AlertEndpoints
                 catch (PersonalDataFound ex)
                 {
                     // The tip is well-formed but needs the officer's word: 422, each finding named under errors.tip.
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["tip"] = [.. ex.Findings.Select(f => f.Describe())] },
-                        detail: ex.Message, title: "Personal data in the tip", statusCode: StatusCodes.Status422UnprocessableEntity);
+                    // Each finding: its stable code and value for clients, why it matters in the caller's language.
+                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                        {
+                            ["tip"] = [.. ex.Findings.Select(f => $"{PersonalDataCheck.Code(f.Kind)} \"{f.Value}\": {UiText.T("pd.why." + PersonalDataCheck.Code(f.Kind))}")],
+                        },
+                        detail: UiText.T("pd.explain"), title: UiText.T("pd.title"), statusCode: StatusCodes.Status422UnprocessableEntity);
                 }
                 catch (DomainException ex) when (AlertSafeguardAnswers.For(ex, http) is { } answer)
                 {
