@@ -6,18 +6,30 @@ namespace Bin.Dashboard.Infrastructure.Localization;
 /// The dashboard's interface texts. Dutch (nl-BE) is the default; English is switchable. One table keeps
 /// every language of a text side by side so a missing translation is visible in review.
 /// </summary>
-public static class UiText
+public static partial class UiText
 {
     public static readonly IReadOnlyList<string> Languages = ["nl", "en"];
 
     public static string T(string key)
     {
         var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        foreach (var part in Parts)
+            if (part.TryGetValue(key, out var text))
+                return lang switch { "en" => text.En, "fr" => text.Fr, _ => text.Nl };
         if (!Texts.TryGetValue(key, out var entry)) return key;
         return lang == "en" ? entry.En : entry.Nl;
     }
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nl";
+
+    /// <summary>
+    /// Further tables, one per feature file (<c>UiText.&lt;Feature&gt;.cs</c>, a partial of this class), each text in
+    /// nl, fr and en side by side. Separate files let features add texts without touching one shared table.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyDictionary<string, (string Nl, string Fr, string En)>> Parts =>
+        _parts ??= []; // each UiText.<Feature>.cs adds its table to this list
+
+    private static IReadOnlyList<IReadOnlyDictionary<string, (string Nl, string Fr, string En)>>? _parts;
 
     private static readonly Dictionary<string, (string Nl, string En)> Texts = new()
     {
