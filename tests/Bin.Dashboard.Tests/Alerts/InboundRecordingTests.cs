@@ -21,22 +21,30 @@ public sealed class InboundNodes : IAsyncLifetime
     public BinAppFactory A { get; private set; } = null!;
     public BinAppFactory B { get; private set; } = null!;
 
-    /// <summary>The real directory, except that looking up <see cref="PoisonNumber"/> always throws.</summary>
-    private sealed class PoisonedDirectory(MemberDirectory inner) : IMemberDirectory
+    /// <summary>Holds the processors of both nodes where they read a sender's state, so a test can line them up.</summary>
+    public SenderGate Gate { get; } = new();
+
+    /// <summary>The real directory, except that looking up <see cref="PoisonNumber"/> always throws and that lookups
+    /// of the gated number wait at the <see cref="SenderGate"/>.</summary>
+    private sealed class PoisonedDirectory(MemberDirectory inner, SenderGate gate) : IMemberDirectory
     {
         public Task<IReadOnlyList<Recipient>> ActiveRecipientsAsync(IReadOnlyList<Guid> networkIds, CancellationToken ct) => inner.ActiveRecipientsAsync(networkIds, ct);
         public Task<MemberMatch?> FindByPhoneAsync(string e164, CancellationToken ct) => inner.FindByPhoneAsync(e164, ct);
         public Task<IReadOnlyDictionary<Guid, int>> ActiveCountsAsync(CancellationToken ct) => inner.ActiveCountsAsync(ct);
-        public Task OptOutAsync(Guid memberId, string via, CancellationToken ct) => inner.OptOutAsync(memberId, via, ct);
+        public Task<bool> OptOutAsync(Guid memberId, string via, CancellationToken ct) => inner.OptOutAsync(memberId, via, ct);
 
-        public Task<IReadOnlyDictionary<string, MemberMatch>> FindByPhonesAsync(IReadOnlyCollection<string> e164s, CancellationToken ct) =>
-            e164s.Contains(PoisonNumber) ? throw new InvalidOperationException("The directory cannot read this number.") : inner.FindByPhonesAsync(e164s, ct);
+        public async Task<IReadOnlyDictionary<string, MemberMatch>> FindByPhonesAsync(IReadOnlyCollection<string> e164s, CancellationToken ct)
+        {
+            if (e164s.Contains(PoisonNumber)) throw new InvalidOperationException("The directory cannot read this number.");
+            await gate.PassAsync(e164s, ct);
+            return await inner.FindByPhonesAsync(e164s, ct);
+        }
     }
 
-    private static void Poison(IServiceCollection services)
+    private void Poison(IServiceCollection services)
     {
         services.AddSingleton<MemberDirectory>();
-        services.AddSingleton<IMemberDirectory>(sp => new PoisonedDirectory(sp.GetRequiredService<MemberDirectory>()));
+        services.AddSingleton<IMemberDirectory>(sp => new PoisonedDirectory(sp.GetRequiredService<MemberDirectory>(), Gate));
     }
 
     public async Task InitializeAsync()
@@ -52,6 +60,49 @@ public sealed class InboundNodes : IAsyncLifetime
     {
         await B.DisposeAsync();
         await A.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Stops every lookup of one number until released, and tells how many lookups arrived: with it a test holds one
+/// node's processor between reading a sender and writing what the message means, while the other node takes the
+/// sender's next message.
+/// </summary>
+public sealed class SenderGate
+{
+    private readonly Lock _lock = new();
+    private string? _number;
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _arrived;
+
+    public int Arrived { get { lock (_lock) return _arrived; } }
+
+    public void Close(string number)
+    {
+        lock (_lock)
+        {
+            (_number, _arrived) = (number, 0);
+            _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Open()
+    {
+        lock (_lock)
+        {
+            _number = null;
+            _released.TrySetResult();
+        }
+    }
+
+    public Task PassAsync(IReadOnlyCollection<string> numbers, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            if (_number is null || !numbers.Contains(_number)) return Task.CompletedTask;
+            _arrived++;
+            return _released.Task.WaitAsync(ct);
+        }
     }
 }
 
@@ -152,18 +203,70 @@ public class InboundRecordingTests(InboundNodes nodes) : IClassFixture<InboundNo
     }
 
     [Fact]
-    public async Task STOP_sent_twice_opts_the_member_out_and_confirms_once()
+    public async Task STOP_sent_twice_at_once_through_two_nodes_opts_the_member_out_and_confirms_once()
     {
-        var (_, numbers) = await AlertedMembersAsync(1, "484");
-        var client = nodes.A.CreateClient();
+        // Each member's two STOPs arrive together, one at each node, so each node's processor may take one of them and
+        // both find the member still active: the race that once sent two confirmations. Several members at once make
+        // that interleaving likely in every run.
+        var (_, numbers) = await AlertedMembersAsync(8, "484");
+        var (a, b) = (nodes.A.CreateClient(), nodes.B.CreateClient());
 
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(TwilioSigner.Inbound(numbers[0], "STOP"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(TwilioSigner.Inbound(numbers[0], "Stop."))).StatusCode);
+        var responses = await Task.WhenAll(numbers.SelectMany(number => new[]
+        {
+            a.SendAsync(TwilioSigner.Inbound(number, "STOP")),
+            b.SendAsync(TwilioSigner.Inbound(number, "Stop.")),
+        }));
+        await Scenario.RecordedAsync();
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        foreach (var number in numbers)
+        {
+            var member = await nodes.A.Service<IMemberDirectory>().FindByPhoneAsync(number, default);
+            Assert.False(member!.Active);
+            Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM bin.bin_outbox WHERE member_id = $1 AND kind = 'confirmation'", member.MemberId));
+        }
+    }
+
+    [Fact]
+    public async Task A_STOP_taken_by_one_node_while_the_other_records_the_first_is_not_confirmed_again()
+    {
+        var (_, numbers) = await AlertedMembersAsync(1, "486");
+        var (a, b) = (nodes.A.CreateClient(), nodes.B.CreateClient());
+        nodes.Gate.Close(numbers[0]);
+        try
+        {
+            // The first STOP's processor stops after claiming it, before it reads whether the member is active.
+            Assert.Equal(HttpStatusCode.OK, (await a.SendAsync(TwilioSigner.Inbound(numbers[0], "STOP"))).StatusCode);
+            await Eventually.HoldsAsync(() => Task.FromResult(nodes.Gate.Arrived == 1), TimeSpan.FromSeconds(10), "The first STOP was never taken.");
+            // That processor is busy, so the other node's takes the second STOP: it must wait for the first to be
+            // recorded (blocked on the sender's lock) rather than read the member as still active beside it.
+            Assert.Equal(HttpStatusCode.OK, (await b.SendAsync(TwilioSigner.Inbound(numbers[0], "STOP"))).StatusCode);
+            await Eventually.HoldsAsync(async () => nodes.Gate.Arrived == 2 || await ScalarAsync<long>(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0,
+                TimeSpan.FromSeconds(10), "The second STOP was never taken.");
+        }
+        finally
+        {
+            nodes.Gate.Open();
+        }
         await Scenario.RecordedAsync();
 
         var member = await nodes.A.Service<IMemberDirectory>().FindByPhoneAsync(numbers[0], default);
         Assert.False(member!.Active);
         Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM bin.bin_outbox WHERE member_id = $1 AND kind = 'confirmation'", member.MemberId));
+        Assert.Equal(["opt-out", "opt-out-repeated"], await IntentsAsync(member.MemberId));
+    }
+
+    private async Task<List<string>> IntentsAsync(Guid memberId)
+    {
+        await using var connection = new NpgsqlConnection(nodes.A.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT intent FROM bin.bin_inbound WHERE member_id = $1 ORDER BY recorded_at", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = memberId });
+        var intents = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) intents.Add(reader.GetString(0));
+        return intents;
     }
 
     [Fact]

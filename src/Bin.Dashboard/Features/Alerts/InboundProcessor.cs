@@ -127,6 +127,10 @@ internal sealed class InboundProcessor(
     {
         var now = clock.GetUtcNow();
         var phones = pending.ToDictionary(p => p.MessageSid, p => Normalise(p.From));
+        // Another node may be recording an earlier message of the same sender: wait for it, so the state read below
+        // (active or not, tip acknowledged or not) includes what it wrote. Without this, two STOPs taken by two nodes
+        // both found the member active and both sent a confirmation.
+        await inbox.LockSendersAsync(connection, transaction, phones.Values.OfType<string>().ToList(), ct);
         var senders = await members.FindByPhonesAsync(phones.Values.OfType<string>().Distinct().ToList(), ct);
         MemberMatch? SenderOf(PendingInbound p) => phones[p.MessageSid] is { } phone ? senders.GetValueOrDefault(phone) : null;
 
@@ -152,12 +156,18 @@ internal sealed class InboundProcessor(
         var outcomes = InboundDecisions.Decide(answers);
 
         var confirmations = false;
+        var repeatedOptOuts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var outcome in outcomes.Where(o => o.OptOut))
         {
             // Opting out first (it is idempotent, in its own transaction): should this batch fail after it, the retry
-            // finds the member already out — the member is never kept in.
+            // finds the member already out — the member is never kept in. Only the call that changed the member
+            // confirms: an opt-out that found the member already out (recorded by a dashboard user meanwhile) does not.
             var member = senders.Values.First(m => m.MemberId == outcome.MemberId);
-            await members.OptOutAsync(member.MemberId, "sms", ct);
+            if (!await members.OptOutAsync(member.MemberId, "sms", ct))
+            {
+                repeatedOptOuts.Add(outcome.MessageSid);
+                continue;
+            }
             var text = OptOutConfirmation(member.Language);
             var phone = phones[outcome.MessageSid]!;
             outbox.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), Guid.Empty, member.MemberId, Guid.Empty,
@@ -171,7 +181,8 @@ internal sealed class InboundProcessor(
         var acknowledgements = outcomes.Select(o => o.Event).OfType<TipAcknowledged>()
             .Select(a => new OutboxStore.Acknowledgement(a.AlertId, a.MemberId, a.AcknowledgedAt)).ToList();
         await outbox.AcknowledgeAsync(connection, transaction, acknowledgements, ct);
-        await inbox.MarkRecordedAsync(connection, transaction, outcomes.Select(o => new RecordedInbound(o.MessageSid, o.MemberId, Intent(o))).ToList(), now, ct);
+        await inbox.MarkRecordedAsync(connection, transaction, outcomes.Select(o => new RecordedInbound(o.MessageSid, o.MemberId,
+            repeatedOptOuts.Contains(o.MessageSid) ? "opt-out-repeated" : Intent(o))).ToList(), now, ct);
 
         var strangers = outcomes.Count(o => o.MemberId is null);
         if (strangers > 0) logger.LogInformation("{Count} received SMS came from numbers that are not members; recorded, not acted on", strangers);

@@ -79,6 +79,22 @@ public sealed class InboundStore(IOptions<EventStoreOptions> options)
         return pending;
     }
 
+    /// <summary>
+    /// Serialises the recording of one sender's messages across nodes: a transaction-scoped advisory lock per number,
+    /// taken in a fixed order so two batches never wait on each other in a ring. Held until the caller's transaction
+    /// ends, so a batch reading a sender's state sees everything an earlier batch of that sender wrote.
+    /// </summary>
+    public async Task LockSendersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string> phones, CancellationToken ct)
+    {
+        if (phones.Count == 0) return;
+        await using var command = new NpgsqlCommand("""
+            SELECT pg_advisory_xact_lock(hashtextextended('inbound-sender:' || phone, 5371))
+            FROM (SELECT DISTINCT unnest(@phones) AS phone ORDER BY 1) senders
+            """, connection, transaction);
+        command.Parameters.AddWithValue("phones", phones.ToArray());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Marks messages recorded in the caller's transaction, forgetting their number and text.</summary>
     public async Task MarkRecordedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RecordedInbound> recorded, DateTimeOffset now, CancellationToken ct)
     {

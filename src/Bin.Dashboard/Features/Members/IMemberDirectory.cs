@@ -25,6 +25,7 @@ public interface IMemberDirectory
     /// <summary>Active members per network.</summary>
     Task<IReadOnlyDictionary<Guid, int>> ActiveCountsAsync(CancellationToken ct);
 
-    /// <summary>Records that the member left by SMS (STOP). Idempotent: an opted-out member stays opted out.</summary>
-    Task OptOutAsync(Guid memberId, string via, CancellationToken ct);
+    /// <summary>Records that the member left by SMS (STOP). Idempotent: an opted-out member stays opted out. True when
+    /// this call opted the member out, false when they were out already.</summary>
+    Task<bool> OptOutAsync(Guid memberId, string via, CancellationToken ct);
 }

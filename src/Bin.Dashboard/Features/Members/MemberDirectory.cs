@@ -92,5 +92,5 @@ public sealed class MemberDirectory(IDocumentStore store, MemberCommands command
         return rows.ToDictionary(r => r.NetworkId, r => r.Count);
     }
 
-    public Task OptOutAsync(Guid memberId, string via, CancellationToken ct) => commands.OptOutBySmsAsync(memberId, via, ct);
+    public async Task<bool> OptOutAsync(Guid memberId, string via, CancellationToken ct) => await commands.OptOutBySmsAsync(memberId, via, ct) is not null;
 }
