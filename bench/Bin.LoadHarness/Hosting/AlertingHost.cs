@@ -50,7 +50,7 @@ internal sealed class AlertingHost : IAsyncDisposable
 
     public HttpClient Anonymous { get; }
 
-    public OutboxStore Outbox => Host.Services.GetRequiredService<OutboxStore>();
+    public OutboxProgress Outbox => Host.Services.GetRequiredService<OutboxProgress>();
 
     /// <summary>The alerting settings in effect (the dashboard's defaults plus what the scenario set).</summary>
     public AlertOptions Alerts => Host.Services.GetRequiredService<IOptions<AlertOptions>>().Value;

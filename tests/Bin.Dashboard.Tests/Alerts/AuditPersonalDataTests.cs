@@ -24,7 +24,7 @@ public class AuditPersonalDataTests : BunitContext, IClassFixture<HostFixture>
         _host = host;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
         Services.AddSingleton(host.App.Service<IDocumentStore>());
-        Services.AddSingleton(host.App.Service<OutboxStore>());
+        Services.AddSingleton(host.App.Service<OutboxProgress>());
         Services.AddSingleton(host.App.Service<NetworkDirectory>());
         Services.AddSingleton(host.App.Service<LiveFeed>());
         Services.AddSingleton(TimeProvider.System);

@@ -87,7 +87,7 @@ public class SenderCrashTests
 
         await using var restarted = new BinAppFactory(database, Settings, s => s.AddSingleton<ISmsGateway>(new HealthyGateway(provider)));
         restarted.StartServer();
-        var outbox = restarted.Service<OutboxStore>();
+        var outbox = restarted.Service<OutboxProgress>();
         var until = DateTime.UtcNow.AddSeconds(40);
         IReadOnlyList<NetworkProgress> progress;
         do

@@ -41,7 +41,7 @@ public class JoinServiceTests(HostFixture host) : IClassFixture<HostFixture>
         var options = host.App.Service<IOptions<EventStoreOptions>>().Value;
         await using var connection = new NpgsqlConnection(options.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT body, kind FROM {options.Schema}.bin_outbox WHERE alert_id = @id AND kind = 'joincode'", connection);
+        await using var command = new NpgsqlCommand($"SELECT body, kind FROM {options.Schema}.bin_outbox WHERE application_id = @id AND kind = 'joincode'", connection);
         command.Parameters.AddWithValue("id", applicationId);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync(), "no code was queued");

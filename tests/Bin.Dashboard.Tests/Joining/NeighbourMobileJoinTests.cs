@@ -30,7 +30,7 @@ public class NeighbourMobileJoinTests(HostFixture host) : IClassFixture<HostFixt
         var options = host.App.Service<IOptions<EventStoreOptions>>().Value;
         await using var connection = new NpgsqlConnection(options.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT phone FROM {options.Schema}.bin_outbox WHERE alert_id = @id AND kind = 'joincode'", connection);
+        await using var command = new NpgsqlCommand($"SELECT phone FROM {options.Schema}.bin_outbox WHERE application_id = @id AND kind = 'joincode'", connection);
         command.Parameters.AddWithValue("id", id);
         Assert.Equal("+31640000001", await command.ExecuteScalarAsync());
     }

@@ -122,7 +122,7 @@ public class RawTextTests : BunitContext, IClassFixture<HostFixture>
         var options = _host.App.Service<IOptions<EventStoreOptions>>().Value;
         await using var connection = new NpgsqlConnection(options.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT body FROM {options.Schema}.bin_outbox WHERE alert_id = @id AND kind = 'joincode'", connection);
+        await using var command = new NpgsqlCommand($"SELECT body FROM {options.Schema}.bin_outbox WHERE application_id = @id AND kind = 'joincode'", connection);
         command.Parameters.AddWithValue("id", id);
         var code = Regex.Match((string)(await command.ExecuteScalarAsync())!, @"\b\d{6}\b").Value;
         Assert.Equal(ConfirmOutcome.Confirmed, await join.ConfirmAsync(id, code, default));

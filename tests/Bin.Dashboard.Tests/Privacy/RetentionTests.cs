@@ -106,7 +106,7 @@ public class RetentionTests
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT body FROM bin.bin_outbox WHERE alert_id = @id AND kind = 'joincode'", connection);
+        await using var command = new NpgsqlCommand("SELECT body FROM bin.bin_outbox WHERE application_id = @id AND kind = 'joincode'", connection);
         command.Parameters.AddWithValue("id", applicationId);
         return System.Text.RegularExpressions.Regex.Match((string)(await command.ExecuteScalarAsync())!, @"\b\d{6}\b").Value;
     }

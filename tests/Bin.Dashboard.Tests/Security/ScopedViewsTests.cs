@@ -36,7 +36,7 @@ public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
         _scenario = new AlertScenario(host.App);
         // The components' services, from a real host (PostgreSQL, the live feed, the network directory).
         Services.AddSingleton(host.App.Service<IDocumentStore>());
-        Services.AddSingleton(host.App.Service<OutboxStore>());
+        Services.AddSingleton(host.App.Service<OutboxProgress>());
         Services.AddSingleton(host.App.Service<LiveFeed>());
         Services.AddSingleton(host.App.Service<NetworkDirectory>());
         Services.AddSingleton(host.App.Service<IMemberDirectory>());

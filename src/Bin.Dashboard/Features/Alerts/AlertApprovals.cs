@@ -14,7 +14,7 @@ public sealed class ApprovalDecidedException(AlertApprovalStatus status) : Domai
 /// Approving issues the alert through <see cref="AlertCommands"/> (which marks the request approved in the same
 /// transaction, under the request's lock); rejecting takes the same lock, so the two never both win.
 /// </summary>
-public sealed class AlertApprovals(IDocumentStore store, AlertCommands commands, OutboxStore outbox, TimeProvider clock)
+public sealed class AlertApprovals(IDocumentStore store, AlertCommands commands, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AlertApproval>> PendingAsync(CancellationToken ct)
     {
@@ -38,8 +38,7 @@ public sealed class AlertApprovals(IDocumentStore store, AlertCommands commands,
 
     public async Task RejectAsync(Guid id, ClaimsPrincipal admin, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(outbox.ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await AlertLocks.ApprovalAsync(connection, transaction, id, ct);
         await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));

@@ -32,7 +32,7 @@ public static class AlertAudit
     public const int DefaultLimit = 500;
     public const int MaxLimit = 5_000;
 
-    public static async Task<IReadOnlyList<AuditedAlert>> QueryAsync(IQuerySession session, OutboxStore outbox, AuditFilter filter, NetworkScope scope, CancellationToken ct)
+    public static async Task<IReadOnlyList<AuditedAlert>> QueryAsync(IQuerySession session, OutboxProgress outbox, AuditFilter filter, NetworkScope scope, CancellationToken ct)
     {
         // Asking about a network outside one's scope would reveal which of one's own alerts also went there.
         if (filter.NetworkId is { } asked && !scope.MaySee(asked)) return [];

@@ -11,7 +11,7 @@ public sealed record BudgetUse(DateTimeOffset Since, int Used, int Budget, int P
 /// The zone's daily SMS segment budget (<see cref="AlertOptions.DailySegmentBudget"/>). Use is every segment queued in
 /// the outbox since midnight in the zone — tips, reminders, feedback, confirmations alike: they all cost.
 /// </summary>
-public sealed class AlertBudget(IOptions<EventStoreOptions> eventStore, IOptions<AlertOptions> options, Marten.IDocumentStore store, TimeProvider clock)
+public sealed class AlertBudget(NpgsqlDataSource dataSource, IOptions<EventStoreOptions> eventStore, IOptions<AlertOptions> options, Marten.IDocumentStore store, TimeProvider clock)
 {
     public async Task<int> UsedSinceAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, DateTimeOffset since, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class AlertBudget(IOptions<EventStoreOptions> eventStore, IOptions
     public async Task<BudgetUse> TodayAsync(CancellationToken ct)
     {
         var since = AlertLocks.StartOfDay(clock.GetUtcNow());
-        await using var connection = new NpgsqlConnection(eventStore.Value.ConnectionString);
+        await using var connection = dataSource.CreateConnection();
         await connection.OpenAsync(ct);
         var used = await UsedSinceAsync(connection, null, since, ct);
         await using var session = store.QuerySession();

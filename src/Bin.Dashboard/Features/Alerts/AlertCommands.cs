@@ -32,7 +32,8 @@ public sealed class AlertCommands(
     IDocumentStore store,
     IMemberDirectory members,
     NetworkDirectory networks,
-    OutboxStore outbox,
+    NpgsqlDataSource dataSource,
+    OutboxWriter outbox,
     OutboxSignal signal,
     AlertBudget budget,
     IOptions<AlertOptions> options,
@@ -82,8 +83,7 @@ public sealed class AlertCommands(
             recipients = await members.ActiveRecipientsAsync(command.NetworkIds.Distinct().ToList(), ct);
         }
 
-        await using var connection = new NpgsqlConnection(outbox.ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));
         session.LastModifiedBy = userName;

@@ -54,7 +54,7 @@ public static class AlertEndpoints
             .RequireAuthorization(Policies.Alert)
             .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId }, optionally reminderAfterMinutes, repeat and confirmPersonalData; Idempotency-Key header → 202 { alertId, recipients }; personal data in the tip without confirmPersonalData → 422 naming each finding in errors.tip; 429 with Retry-After; 409 repeat; 202 { approvalId } past the daily budget.");
 
-        app.MapGet("/api/alerts/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, OutboxStore outbox, CancellationToken ct) =>
+        app.MapGet("/api/alerts/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, OutboxProgress outbox, CancellationToken ct) =>
         {
             var alert = await session.LoadAsync<AlertView>(id, ct);
             var scope = NetworkScope.Of(http.User);
@@ -63,7 +63,7 @@ public static class AlertEndpoints
             return Results.Ok(new AlertDetails(AlertScoping.For(alert, scope), progress));
         }).WithSummary("An alert with sent/delivered/failed/acknowledged counts per network.");
 
-        app.MapGet("/api/alerts", async (HttpContext http, IQuerySession session, OutboxStore outbox, CancellationToken ct) =>
+        app.MapGet("/api/alerts", async (HttpContext http, IQuerySession session, OutboxProgress outbox, CancellationToken ct) =>
         {
             try
             {

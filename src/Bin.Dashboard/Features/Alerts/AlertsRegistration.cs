@@ -12,7 +12,9 @@ public static class AlertsRegistration
     public static IServiceCollection AddBinAlerts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<OutboxDispatch>();
+        services.AddSingleton<OutboxProgress>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundStore>();
         services.AddSingleton<InboundSignal>();
@@ -22,7 +24,6 @@ public static class AlertsRegistration
         services.AddSingleton<IInboundSmsHandler, InboundSmsHandler>();
         services.AddSingleton<IDeliveryStatusHandler, DeliveryStatusHandler>();
         services.AddSingleton<ILiveNetworkResolver, AlertNetworks>();
-        services.AddHostedService<OutboxSchema>();
         services.AddHostedService<OutboxSender>();
         services.AddHostedService<InboundProcessor>();
         services.ConfigureMarten(o =>
@@ -34,23 +35,14 @@ public static class AlertsRegistration
             o.Projections.Add<AlertViewProjection>(ProjectionLifecycle.Inline);
             o.Schema.For<AlertView>().Index(a => a.IncidentId).Index(a => a.IssuedAt);
             o.Schema.For<AlertApproval>().Index(a => a.Status);
+            // Marten creates and migrates the outbox and the inbox at start-up, before the sender and the processor run.
+            o.Storage.ExtendedSchemaObjects.AddRange(OutboxTable.Define(o.DatabaseSchemaName));
+            o.Storage.ExtendedSchemaObjects.Add(InboundTable.Define(o.DatabaseSchemaName));
         });
         return services;
     }
 
     public static IEndpointRouteBuilder MapBinAlerts(this IEndpointRouteBuilder app) => app.MapAlerts().MapAlertSafeguards();
-}
-
-/// <summary>Creates the outbox and inbox tables at start-up, before the sender and the inbound processor run.</summary>
-internal sealed class OutboxSchema(OutboxStore outbox, InboundStore inbox) : IHostedService
-{
-    public async Task StartAsync(CancellationToken ct)
-    {
-        await outbox.EnsureSchemaAsync(ct);
-        await inbox.EnsureSchemaAsync(ct);
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
 internal sealed class AlertNetworks : ILiveNetworkResolver

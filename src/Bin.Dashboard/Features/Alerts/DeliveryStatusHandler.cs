@@ -3,7 +3,7 @@ using Bin.Dashboard.Features.Sms;
 namespace Bin.Dashboard.Features.Alerts;
 
 /// <summary>Twilio's status callbacks: delivered or failed (with the reason) per recipient; the rest changes nothing.</summary>
-internal sealed class DeliveryStatusHandler(OutboxStore outbox, TimeProvider clock, ILogger<DeliveryStatusHandler> logger) : IDeliveryStatusHandler
+internal sealed class DeliveryStatusHandler(OutboxDispatch outbox, TimeProvider clock, ILogger<DeliveryStatusHandler> logger) : IDeliveryStatusHandler
 {
     public async Task HandleAsync(DeliveryStatusUpdate update, CancellationToken ct)
     {

@@ -22,7 +22,9 @@ internal sealed class InboundProcessor(
     InboundSignal signal,
     IDocumentStore store,
     IMemberDirectory members,
-    OutboxStore outbox,
+    NpgsqlDataSource dataSource,
+    OutboxWriter outboxWriter,
+    OutboxDispatch outbox,
     OutboxSignal outboxSignal,
     IOptions<AlertOptions> options,
     TimeProvider clock,
@@ -77,9 +79,8 @@ internal sealed class InboundProcessor(
     {
         IReadOnlyList<PendingInbound> pending;
         Exception failure;
-        await using (var connection = new NpgsqlConnection(inbox.ConnectionString))
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
-            await connection.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             pending = await inbox.ClaimAsync(connection, transaction, max, messageSid, ct);
             if (pending.Count == 0) return 0;
@@ -170,7 +171,7 @@ internal sealed class InboundProcessor(
             }
             var text = OptOutConfirmation(member.Language);
             var phone = phones[outcome.MessageSid]!;
-            outbox.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), Guid.Empty, member.MemberId, Guid.Empty,
+            outboxWriter.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), null, member.MemberId, Guid.Empty,
                 MessageKind.Confirmation, member.Language, phone, text, SmsEncoding.Analyze(text).Segments), now);
             confirmations = true;
         }
@@ -179,7 +180,7 @@ internal sealed class InboundProcessor(
         await session.SaveChangesAsync(ct);
 
         var acknowledgements = outcomes.Select(o => o.Event).OfType<TipAcknowledged>()
-            .Select(a => new OutboxStore.Acknowledgement(a.AlertId, a.MemberId, a.AcknowledgedAt)).ToList();
+            .Select(a => new OutboxDispatch.Acknowledgement(a.AlertId, a.MemberId, a.AcknowledgedAt)).ToList();
         await outbox.AcknowledgeAsync(connection, transaction, acknowledgements, ct);
         await inbox.MarkRecordedAsync(connection, transaction, outcomes.Select(o => new RecordedInbound(o.MessageSid, o.MemberId,
             repeatedOptOuts.Contains(o.MessageSid) ? "opt-out-repeated" : Intent(o))).ToList(), now, ct);

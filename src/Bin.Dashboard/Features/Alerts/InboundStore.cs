@@ -12,43 +12,19 @@ public sealed record PendingInbound(string MessageSid, string From, string Body,
 public sealed record RecordedInbound(string MessageSid, Guid? MemberId, string Intent);
 
 /// <summary>
-/// The inbox of received SMS, keyed by MessageSid: a plain table, like the outbox. The webhook's only write is an
+/// The inbox of received SMS, keyed by MessageSid: a plain table (<see cref="InboundTable"/>), like the outbox. The webhook's only write is an
 /// idempotent insert, durable before Twilio gets its 200; the <see cref="InboundProcessor"/> records what the
 /// messages mean in batches. The sender's number and the text stay only until then: a recorded row keeps the
 /// MessageSid, the member id, the intent and the times.
 /// </summary>
-public sealed class InboundStore(IOptions<EventStoreOptions> options)
+public sealed class InboundStore(NpgsqlDataSource dataSource, IOptions<EventStoreOptions> options)
 {
-    private string Table => $"{options.Value.Schema}.bin_inbound";
-
-    public string ConnectionString => options.Value.ConnectionString;
-
-    public async Task EnsureSchemaAsync(CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"""
-            CREATE SCHEMA IF NOT EXISTS {options.Value.Schema};
-            CREATE TABLE IF NOT EXISTS {Table} (
-                message_sid text PRIMARY KEY,
-                from_number text,
-                body text,
-                received_at timestamptz NOT NULL,
-                attempts int NOT NULL DEFAULT 0,
-                error text,
-                recorded_at timestamptz,
-                member_id uuid,
-                intent text);
-            CREATE INDEX IF NOT EXISTS bin_inbound_pending ON {Table} (received_at) WHERE recorded_at IS NULL;
-            """, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private string Table => $"{options.Value.Schema}.{InboundTable.Name}";
 
     /// <summary>Stores a received SMS unless its MessageSid is already here; true when it was new.</summary>
     public async Task<bool> ReceiveAsync(string messageSid, string from, string body, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand(
             $"INSERT INTO {Table} (message_sid, from_number, body, received_at) VALUES (@sid, @from, @body, @at) ON CONFLICT (message_sid) DO NOTHING",
             connection);
@@ -117,8 +93,7 @@ public sealed class InboundStore(IOptions<EventStoreOptions> options)
     /// </summary>
     public async Task<bool> RecordFailureAsync(string messageSid, string error, int maxAttempts, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand($"""
             UPDATE {Table} SET attempts = attempts + 1, error = @error,
                 recorded_at = CASE WHEN attempts + 1 >= @max THEN @now END,
@@ -141,8 +116,7 @@ public sealed class InboundStore(IOptions<EventStoreOptions> options)
     /// </summary>
     public async Task<int> PruneAsync(DateTimeOffset recordedBefore, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand($"DELETE FROM {Table} WHERE recorded_at < @before", connection);
         command.Parameters.AddWithValue("before", recordedBefore);
         return await command.ExecuteNonQueryAsync(ct);
@@ -151,8 +125,7 @@ public sealed class InboundStore(IOptions<EventStoreOptions> options)
     /// <summary>Messages received and not yet recorded.</summary>
     public async Task<int> PendingCountAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand($"SELECT count(*) FROM {Table} WHERE recorded_at IS NULL", connection);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
     }
@@ -160,8 +133,7 @@ public sealed class InboundStore(IOptions<EventStoreOptions> options)
     /// <summary>The recorded outcome of one message, or null when it is unknown or still pending.</summary>
     public async Task<RecordedInbound?> FindRecordedAsync(string messageSid, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand($"SELECT member_id, intent FROM {Table} WHERE message_sid = @sid AND recorded_at IS NOT NULL", connection);
         command.Parameters.AddWithValue("sid", messageSid);
         await using var reader = await command.ExecuteReaderAsync(ct);

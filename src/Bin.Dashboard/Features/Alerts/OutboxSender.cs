@@ -11,7 +11,7 @@ namespace Bin.Dashboard.Features.Alerts;
 /// and never resends what the gateway accepted.
 /// </summary>
 internal sealed class OutboxSender(
-    OutboxStore outbox,
+    OutboxDispatch outbox,
     OutboxSignal signal,
     ISmsGateway gateway,
     IOptions<AlertOptions> options,
@@ -41,7 +41,7 @@ internal sealed class OutboxSender(
                     await signal.WaitAsync(TimeSpan.FromSeconds(1), ct);
                     continue;
                 }
-                var records = new OutboxStore.SendRecord[claimed.Count];
+                var records = new OutboxDispatch.SendRecord[claimed.Count];
                 await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count),
                     new ParallelOptions { MaxDegreeOfParallelism = o.SendParallelism, CancellationToken = ct },
                     async (i, token) =>
@@ -79,7 +79,7 @@ internal sealed class OutboxSender(
         });
     }
 
-    private async Task<OutboxStore.SendRecord> SendOneAsync(ClaimedMessage message, CancellationToken ct)
+    private async Task<OutboxDispatch.SendRecord> SendOneAsync(ClaimedMessage message, CancellationToken ct)
     {
         using var activity = Infrastructure.Telemetry.BinTelemetry.Start("sms send", System.Diagnostics.ActivityKind.Producer)?.SetTag("bin.message_id", message.MessageId);
         SendResult result;
@@ -99,7 +99,7 @@ internal sealed class OutboxSender(
         return Record(message, result);
     }
 
-    private OutboxStore.SendRecord Record(ClaimedMessage message, SendResult result)
+    private OutboxDispatch.SendRecord Record(ClaimedMessage message, SendResult result)
     {
         switch (result.Outcome)
         {
@@ -123,7 +123,7 @@ internal sealed class OutboxSender(
         _nextRecovery = now + TimeSpan.FromSeconds(10);
         var inDoubt = await outbox.InDoubtAsync(now - options.Value.ClaimTimeout, 500, ct);
         if (inDoubt.Count == 0) return;
-        var records = new List<OutboxStore.SendRecord>(inDoubt.Count);
+        var records = new List<OutboxDispatch.SendRecord>(inDoubt.Count);
         foreach (var message in inDoubt)
         {
             var sid = await gateway.FindAcceptedAsync(new OutboundSms(message.MessageId, message.Phone, message.Body), message.ClaimedAt.AddMinutes(-1), ct);

@@ -19,7 +19,9 @@ namespace Bin.Dashboard.Features.Feedback;
 public sealed class FeedbackDispatch(
     IDocumentStore store,
     IMemberDirectory members,
-    OutboxStore outbox,
+    NpgsqlDataSource dataSource,
+    OutboxWriter outbox,
+    OutboxProgress progress,
     OutboxSignal signal,
     TimeProvider clock,
     ILogger<FeedbackDispatch> logger)
@@ -92,7 +94,7 @@ public sealed class FeedbackDispatch(
     private async Task<IReadOnlyList<Addressee>> RecipientsAsync(AlertView? alert, bool unacknowledgedOnly, CancellationToken ct)
     {
         if (alert is null) return [];
-        var tipped = await outbox.TipRecipientsAsync(alert.Id, unacknowledgedOnly, ct);
+        var tipped = await progress.TipRecipientsAsync(alert.Id, unacknowledgedOnly, ct);
         if (tipped.Count == 0) return [];
         var active = (await members.ActiveRecipientsAsync(alert.NetworkIds, ct)).ToDictionary(r => r.MemberId);
         return tipped
@@ -103,8 +105,7 @@ public sealed class FeedbackDispatch(
 
     private async Task CommitAsync(Guid streamId, long expectedVersion, object e, IReadOnlyCollection<OutboxMessage> messages, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(outbox.ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (messages.Count > 0) await outbox.InsertAsync(connection, messages, now, ct);
         await using (var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false)))

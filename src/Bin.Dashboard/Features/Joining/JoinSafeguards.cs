@@ -33,36 +33,16 @@ public sealed class AddressKeyer(IOptions<JoiningOptions> options)
 }
 
 /// <summary>
-/// Counts verification SMS per clock hour in one row per hour; taking one is a single conditional upsert, so parallel
-/// requests on any node never send more than <see cref="JoiningOptions.MaxCodesPerHour"/>. Its table is created at
-/// start-up (as a hosted service), never on the request path where two first requests would race to create it.
+/// Counts verification SMS per clock hour in one row per hour (<see cref="JoinCodeHoursTable"/>); taking one is a
+/// single conditional upsert, so parallel requests on any node never send more than <see cref="JoiningOptions.MaxCodesPerHour"/>.
 /// </summary>
-public sealed class JoinCodeBudget(IOptions<EventStoreOptions> eventStore, IOptions<JoiningOptions> options) : IHostedService
+public sealed class JoinCodeBudget(NpgsqlDataSource dataSource, IOptions<EventStoreOptions> eventStore, IOptions<JoiningOptions> options)
 {
-    private string Table => $"{eventStore.Value.Schema}.bin_join_code_hours";
-
-    public async Task StartAsync(CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(eventStore.Value.ConnectionString);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(
-            $"CREATE SCHEMA IF NOT EXISTS {eventStore.Value.Schema}; CREATE TABLE IF NOT EXISTS {Table} (hour timestamptz PRIMARY KEY, codes int NOT NULL)", connection);
-        try
-        {
-            await command.ExecuteNonQueryAsync(ct);
-        }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateSchema)
-        {
-            // Another node created it at the same moment.
-        }
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    private string Table => $"{eventStore.Value.Schema}.{JoinCodeHoursTable.Name}";
 
     public async Task<bool> TryTakeAsync(DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(eventStore.Value.ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand($"""
             DELETE FROM {Table} WHERE hour < @hour - interval '1 day';
             INSERT INTO {Table} AS t (hour, codes) VALUES (@hour, 1)

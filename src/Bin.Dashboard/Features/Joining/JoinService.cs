@@ -65,7 +65,7 @@ public sealed class JoinService(
     NetworkDirectory directory,
     NetworkCommands networks,
     MemberCommands members,
-    OutboxStore outbox,
+    OutboxWriter outbox,
     ServiceArea zone,
     TimeProvider clock,
     IOptions<JoinOptions> options,
@@ -153,8 +153,8 @@ public sealed class JoinService(
         };
         session.Store(application);
         var body = JoinCode.Message(code, application.Language);
-        outbox.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), application.Id, Guid.Empty, application.NetworkId ?? Guid.Empty,
-            MessageKind.JoinCode, application.Language, e164, body, SmsEncoding.Analyze(body).Segments), now);
+        outbox.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), null, Guid.Empty, application.NetworkId ?? Guid.Empty,
+            MessageKind.JoinCode, application.Language, e164, body, SmsEncoding.Analyze(body).Segments, ApplicationId: application.Id), now);
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Join application {Application} ({Purpose}) awaits its code", application.Id, application.Purpose);
         return application.Id;
@@ -253,8 +253,8 @@ public sealed class JoinService(
         session.Events.Append(applicationId, events.Count + 1L, approved);
         var network = (await directory.CurrentAsync(ct)).NameOf(networkId);
         var welcome = JoinCode.Welcome(network, application.Language);
-        outbox.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), applicationId, memberId, networkId, MessageKind.Welcome,
-            application.Language, application.Phone, welcome, SmsEncoding.Analyze(welcome).Segments), now);
+        outbox.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), null, memberId, networkId, MessageKind.Welcome,
+            application.Language, application.Phone, welcome, SmsEncoding.Analyze(welcome).Segments, ApplicationId: applicationId), now);
         Forget(application, now);
         session.Store(application);
         await session.SaveChangesAsync(ct);

@@ -17,7 +17,6 @@ public static class JoiningRegistration
         services.AddOptions<JoiningOptions>().Bind(configuration.GetSection(JoiningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AddressKeyer>();
         services.AddSingleton<JoinCodeBudget>();
-        services.AddHostedService(sp => sp.GetRequiredService<JoinCodeBudget>());
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
         services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();
@@ -29,6 +28,7 @@ public static class JoiningRegistration
             o.Events.AddEventType<JoinRequestDeclined>();
             o.Projections.Add<JoinRequestViewProjection>(ProjectionLifecycle.Inline);
             o.Schema.For<JoinApplication>().Index(a => a.Phone).Index(a => a.ClientKey).Index(a => a.CreatedAt).Index(a => a.Status);
+            o.Storage.ExtendedSchemaObjects.Add(JoinCodeHoursTable.Define(o.DatabaseSchemaName));
         });
         return services;
     }

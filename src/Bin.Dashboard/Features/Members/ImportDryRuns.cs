@@ -34,12 +34,12 @@ public sealed class DryRunLimitException(int max) : DomainException($"At most {m
 /// count and the record are one transaction behind an advisory lock per account, so parallel dry runs are counted
 /// one after the other.
 /// </summary>
-public sealed class ImportDryRuns(IDocumentStore store, IOptions<EventStoreOptions> eventStore, IOptions<MemberImportOptions> options)
+public sealed class ImportDryRuns(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<MemberImportOptions> options)
 {
     public async Task RecordAsync(ClaimsPrincipal user, Guid networkId, int rows, DateTimeOffset now, CancellationToken ct)
     {
         var account = user.Identity?.Name ?? "anonymous";
-        await using var connection = new NpgsqlConnection(eventStore.Value.ConnectionString);
+        await using var connection = dataSource.CreateConnection();
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await Alerts.AlertLocks.LockAsync(connection, transaction, "import-dry-run:" + account, ct);

@@ -33,7 +33,7 @@ public sealed class DuplicateMemberException(string message) : DomainException(m
 /// stream is appended with the expected version; a concurrent change makes this writer decide again.
 /// Access (admin, or coordinator of the member's network) is checked here, so every caller gets the same rule.
 /// </summary>
-public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outbox, Privacy.PersonalDataEraser eraser, TimeProvider clock)
+public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxWriter outbox, Privacy.PersonalDataEraser eraser, TimeProvider clock)
 {
     /// <summary>The acting user recorded for what members do themselves by SMS (STOP).</summary>
     public static readonly ClaimsPrincipal SmsActor = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "sms")], "system"));

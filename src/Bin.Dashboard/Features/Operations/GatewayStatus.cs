@@ -19,11 +19,11 @@ public sealed record GatewayStatus(
 }
 
 /// <summary>Reads <see cref="GatewayStatus"/> (for admins: one scan of the outbox's last day per look).</summary>
-public sealed class GatewayStatusQuery(IOptions<EventStoreOptions> store, IOptions<SmsOptions> sms, TimeProvider clock)
+public sealed class GatewayStatusQuery(NpgsqlDataSource dataSource, IOptions<EventStoreOptions> store, IOptions<SmsOptions> sms, TimeProvider clock)
 {
     public async Task<GatewayStatus> ReadAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(store.Value.ConnectionString);
+        await using var connection = dataSource.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"""
             SELECT max(sent_at),

@@ -41,7 +41,7 @@ public sealed record MemberDataExport(
 
 /// <summary>GET /api/members/{id}/export: the right of access, for an administrator or the coordinator of one of the
 /// member's networks, who hands it to the member.</summary>
-public sealed class MemberExport(IDocumentStore store, NetworkDirectory networks, IOptions<EventStoreOptions> eventStore, TimeProvider clock,
+public sealed class MemberExport(IDocumentStore store, NetworkDirectory networks, NpgsqlDataSource dataSource, IOptions<EventStoreOptions> eventStore, TimeProvider clock,
     ILogger<MemberExport> logger)
 {
     public async Task<MemberDataExport> ExportAsync(Guid memberId, ClaimsPrincipal user, CancellationToken ct)
@@ -70,7 +70,7 @@ public sealed class MemberExport(IDocumentStore store, NetworkDirectory networks
 
     private async Task<IReadOnlyList<ExportedMessage>> MessagesAsync(Guid memberId, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(eventStore.Value.ConnectionString);
+        await using var connection = dataSource.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"""
             SELECT message_id, kind, alert_id, network_id, language, body, status, created_at, sent_at, delivered_at, acked_at
@@ -81,7 +81,7 @@ public sealed class MemberExport(IDocumentStore store, NetworkDirectory networks
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             messages.Add(new ExportedMessage(reader.GetGuid(0), reader.GetString(1),
-                reader.GetGuid(2) is var alert && alert != Guid.Empty ? alert : null,
+                reader.IsDBNull(2) ? null : reader.GetGuid(2),
                 reader.GetGuid(3) is var network && network != Guid.Empty ? network : null,
                 reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7),
                 Optional(reader, 8), Optional(reader, 9), Optional(reader, 10)));

@@ -29,6 +29,7 @@ public sealed record RetentionRun
 public sealed class PrivacyRetention(
     IDocumentStore store,
     IOptions<PrivacyOptions> options,
+    Npgsql.NpgsqlDataSource dataSource,
     IOptions<EventStoreOptions> eventStore,
     TimeProvider clock,
     ILogger<PrivacyRetention> logger)
@@ -65,7 +66,7 @@ public sealed class PrivacyRetention(
             await session.SaveChangesAsync(ct);
         }
 
-        await using (var connection = new Npgsql.NpgsqlConnection(eventStore.Value.ConnectionString))
+        await using (var connection = dataSource.CreateConnection())
         {
             await connection.OpenAsync(ct);
             // Only messages whose fate is settled: a queued one still needs its number.

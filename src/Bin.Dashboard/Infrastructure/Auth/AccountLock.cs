@@ -9,11 +9,11 @@ namespace Bin.Dashboard.Infrastructure.Auth;
 /// so Identity's failure counter is read and written by one attempt at a time: however many wrong passwords arrive
 /// at once, the lockout threshold is reached after exactly that many evaluations and the rest find the account locked.
 /// </summary>
-public sealed class AccountLock(IOptions<EventStoreOptions> options)
+public sealed class AccountLock(NpgsqlDataSource dataSource)
 {
     public async Task<IAsyncDisposable> AcquireAsync(string accountId, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(options.Value.ConnectionString);
+        var connection = dataSource.CreateConnection();
         try
         {
             await connection.OpenAsync(ct);

@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
+using Npgsql;
 
 namespace Bin.Dashboard.Infrastructure.EventStore;
 
@@ -22,11 +23,15 @@ public static class EventStoreRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // One pool for the node: Marten and every store that writes SQL of its own open their connections here.
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<EventStoreOptions>>().Value.ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+
         services.AddMarten(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EventStoreOptions>>().Value;
             var marten = new StoreOptions();
-            marten.Connection(options.ConnectionString);
             marten.DatabaseSchemaName = options.Schema;
             marten.UseSystemTextJsonForSerialization(configure: json => json.Converters.Add(new GeoJsonConverterFactory()));
             // The schema is created or migrated at start-up: a fresh database needs no manual step.
@@ -39,7 +44,7 @@ public static class EventStoreRegistration
 
             marten.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
             return marten;
-        }).ApplyAllDatabaseChangesOnStartup();
+        }).UseNpgsqlDataSource().ApplyAllDatabaseChangesOnStartup();
 
         return services;
     }

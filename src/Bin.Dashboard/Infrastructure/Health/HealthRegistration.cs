@@ -25,20 +25,21 @@ public static class HealthRegistration
 }
 
 /// <summary>Ready only while PostgreSQL answers: a load balancer then stops sending traffic to a node that lost it.</summary>
-internal sealed class PostgresHealthCheck(IOptions<EventStoreOptions> options) : IHealthCheck
+internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString) { Timeout = 3 };
-            await using var connection = new NpgsqlConnection(builder.ConnectionString);
-            await connection.OpenAsync(ct);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
             await using var command = new NpgsqlCommand("SELECT 1", connection);
-            await command.ExecuteScalarAsync(ct);
+            await command.ExecuteScalarAsync(timeout.Token);
             return HealthCheckResult.Healthy("PostgreSQL answers.");
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException
+                                   || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", ex);
         }

@@ -17,7 +17,7 @@ internal sealed class OutboxHealthCheck(OutboxMonitor monitor, IOptions<Telemetr
         {
             sample = monitor.Latest ?? await monitor.MeasureAsync(ct);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return HealthCheckResult.Degraded("The outbox cannot be measured (PostgreSQL away).", ex);
         }

@@ -17,6 +17,7 @@ internal sealed class EventTail(
     IDocumentStore store,
     LiveFeed feed,
     LiveEventMapper mapper,
+    NpgsqlDataSource dataSource,
     IOptions<EventStoreOptions> options,
     TimeProvider clock,
     ILogger<EventTail> logger) : BackgroundService
@@ -37,7 +38,7 @@ internal sealed class EventTail(
         {
             try
             {
-                await using var connection = new NpgsqlConnection(options.Value.ConnectionString);
+                await using var connection = dataSource.CreateConnection();
                 await connection.OpenAsync(ct);
                 await EnsureTriggerAsync(connection, ct);
                 connection.Notification += (_, n) =>

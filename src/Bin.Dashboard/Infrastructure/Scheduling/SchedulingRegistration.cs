@@ -88,13 +88,13 @@ public static class SchedulingRegistration
 }
 
 /// <summary>Creates the Quartz schema (the store creates its tables inside it, but not the schema itself).</summary>
-internal sealed class QuartzSchema(IOptions<EventStoreOptions> eventStore, IOptions<SchedulingOptions> scheduling) : IHostedService
+internal sealed class QuartzSchema(NpgsqlDataSource dataSource, IOptions<EventStoreOptions> eventStore, IOptions<SchedulingOptions> scheduling) : IHostedService
 {
     public string Name => SchedulingOptions.SchemaFor(scheduling.Value.Schema, eventStore.Value.Schema);
 
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(eventStore.Value.ConnectionString);
+        await using var connection = dataSource.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {Name}", connection);
         try

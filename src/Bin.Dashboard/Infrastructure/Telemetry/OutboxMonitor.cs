@@ -13,6 +13,7 @@ public sealed record OutboxSample(long Queued, long Sending, TimeSpan? OldestAge
 /// index of due rows, so it stays cheap however many messages were ever sent.
 /// </summary>
 public sealed class OutboxMonitor(
+    NpgsqlDataSource dataSource,
     IOptions<EventStoreOptions> store,
     IOptions<TelemetryOptions> options,
     TimeProvider clock,
@@ -34,7 +35,7 @@ public sealed class OutboxMonitor(
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException or OperationCanceledException)
             {
                 Latest = null;
                 logger.LogDebug(ex, "Could not measure the outbox");
@@ -45,15 +46,16 @@ public sealed class OutboxMonitor(
 
     public async Task<OutboxSample> MeasureAsync(CancellationToken ct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(store.Value.ConnectionString) { Timeout = 5, CommandTimeout = 5 };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(ct);
+        // A measurement that cannot be taken within 5 s counts as "PostgreSQL away", not as a hung readiness probe.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
         await using var command = new NpgsqlCommand($"""
             SELECT count(*) FILTER (WHERE status = 'queued'), count(*) FILTER (WHERE status = 'sending'), min(created_at)
             FROM {store.Value.Schema}.bin_outbox WHERE status IN ('queued', 'sending')
-            """, connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
+            """, connection) { CommandTimeout = 5 };
+        await using var reader = await command.ExecuteReaderAsync(timeout.Token);
+        await reader.ReadAsync(timeout.Token);
         var now = clock.GetUtcNow();
         TimeSpan? oldest = reader.IsDBNull(2) ? null : now - reader.GetFieldValue<DateTimeOffset>(2);
         return new OutboxSample(reader.GetInt64(0), reader.GetInt64(1), oldest, now);

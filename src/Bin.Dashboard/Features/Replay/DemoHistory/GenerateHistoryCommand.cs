@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Infrastructure.Seeding;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -39,7 +38,6 @@ public static class GenerateHistoryCommand
         }
 
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await services.GetRequiredService<OutboxStore>().EnsureSchemaAsync(ct);
         await services.GetRequiredService<DemoSeeder>().SeedNetworksAndMembersAsync(ct);
         var result = await services.GetRequiredService<HistoryGenerator>().GenerateAsync(profile, ct);
         var run = result.Run;

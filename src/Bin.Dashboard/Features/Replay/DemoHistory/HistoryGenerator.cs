@@ -4,6 +4,7 @@ using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Infrastructure.EventStore;
 using Bin.Domain.Geometry;
 using Bin.Domain.Members;
 using JasperFx.Events;
@@ -27,7 +28,8 @@ public sealed record HistoryRunResult(bool Generated, DemoHistoryRun Run);
 /// </summary>
 public sealed class HistoryGenerator(
     IDocumentStore store,
-    OutboxStore outbox,
+    NpgsqlDataSource dataSource,
+    IOptions<EventStoreOptions> eventStore,
     ServiceArea area,
     IOptions<AlertOptions> alerts,
     TimeProvider clock,
@@ -70,8 +72,7 @@ public sealed class HistoryGenerator(
     /// </summary>
     internal async Task<DemoHistoryRun?> WriteAsync(HistoryPlan plan, DemoHistoryRun? run, Func<double> seconds, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(outbox.ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockKey})", connection, transaction))
             await lockCommand.ExecuteNonQueryAsync(ct);
@@ -99,7 +100,7 @@ public sealed class HistoryGenerator(
             await session.SaveChangesAsync(ct);
         }
         foreach (var messages in plan.Messages.Chunk(MessagesPerCopy))
-            await outbox.InsertPastAsync(connection, messages, ct);
+            await PastMessages.InsertAsync(connection, eventStore.Value.Schema, messages, ct);
 
         if (run is not null)
         {

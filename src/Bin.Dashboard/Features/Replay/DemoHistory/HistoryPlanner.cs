@@ -30,7 +30,7 @@ public sealed record PlanMember(Guid Id, IReadOnlyList<Guid> NetworkIds, Languag
 public sealed class HistoryPlan
 {
     public List<PlannedEvent> Events { get; } = [];
-    public List<OutboxStore.PastMessage> Messages { get; } = [];
+    public List<PastMessages.PastMessage> Messages { get; } = [];
     public List<MemberContact> Contacts { get; } = [];
     public int Incidents { get; set; }
     public int Alerts { get; set; }

@@ -47,7 +47,8 @@ public static class TimelineTable
         table.Indexes.Add(new IndexDefinition("bin_timeline_incident_location")
         {
             Columns = ["incident_id", "at"],
-            Predicate = $"kind IN ('{TimelineKinds.IncidentReported}', '{TimelineKinds.IncidentUpdated}')",
+            // As PostgreSQL renders it: otherwise Weasel sees a change and rebuilds the index at every start.
+            Predicate = $"kind = ANY (ARRAY['{TimelineKinds.IncidentReported}'::text, '{TimelineKinds.IncidentUpdated}'::text])",
         });
         // Evaluation: the acknowledgements and replies of given alerts (their time and network from the index alone).
         table.Indexes.Add(new IndexDefinition("bin_timeline_alert") { Columns = ["alert_id", "kind"], IncludeColumns = ["at", "network_ids"] });

@@ -1,0 +1,161 @@
+using DbDataReader = System.Data.Common.DbDataReader;
+using DbCommandBuilder = Weasel.Core.DbCommandBuilder;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+using Weasel.Postgresql.Triggers;
+
+namespace Bin.Dashboard.Features.Alerts;
+
+/// <summary>
+/// The outbox's table, defined once for Marten's start-up migration: a fresh database gets it, an older one is brought
+/// up to date (columns and indexes added, then <see cref="OutboxPurposeMigration"/> moves what an older shape kept in
+/// <c>alert_id</c>). A plain table rather than documents, because sending needs what documents make awkward:
+/// claiming rows with <c>FOR UPDATE SKIP LOCKED</c> across nodes, bulk inserts by COPY, set-based status updates.
+/// Rows carry the phone number (needed to send); erasing a member blanks it.
+/// </summary>
+public static class OutboxTable
+{
+    public const string Name = "bin_outbox";
+
+    /// <summary>The channel a statement that changed the outbox notifies (the live feed listens to it).</summary>
+    public const string Channel = "bin_outbox";
+
+    public static string Qualified(string schema) => $"{schema}.{Name}";
+
+    public static IEnumerable<ISchemaObject> Define(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn("message_id", "uuid").AsPrimaryKey();
+        // The alert a tip, reminder or feedback belongs to; null for messages of no alert (opt-out confirmations, join codes).
+        table.AddColumn("alert_id", "uuid");
+        // The join application a verification code or welcome belongs to.
+        table.AddColumn("application_id", "uuid");
+        table.AddColumn("member_id", "uuid").NotNull();
+        table.AddColumn("network_id", "uuid").NotNull();
+        table.AddColumn("kind", "text").NotNull();
+        table.AddColumn("language", "text").NotNull();
+        table.AddColumn("phone", "text");
+        table.AddColumn("body", "text").NotNull();
+        table.AddColumn("segments", "integer").NotNull();
+        table.AddColumn("status", "text").NotNull();
+        table.AddColumn("attempts", "integer").NotNull().DefaultValueByExpression("0");
+        table.AddColumn("next_attempt_at", "timestamp with time zone").NotNull();
+        table.AddColumn("claimed_at", "timestamp with time zone");
+        table.AddColumn("provider_sid", "text");
+        table.AddColumn("error", "text");
+        table.AddColumn("created_at", "timestamp with time zone").NotNull();
+        table.AddColumn("sent_at", "timestamp with time zone");
+        table.AddColumn("delivered_at", "timestamp with time zone");
+        table.AddColumn("failed_at", "timestamp with time zone");
+        table.AddColumn("acked_at", "timestamp with time zone");
+
+        // What the senders claim next. Predicates are written as PostgreSQL renders them, so Weasel finds the index unchanged.
+        table.Indexes.Add(new IndexDefinition("bin_outbox_due") { Columns = ["next_attempt_at"], Predicate = "status = ANY (ARRAY['queued'::text, 'sending'::text])" });
+        table.Indexes.Add(new IndexDefinition("bin_outbox_alert") { Columns = ["alert_id"] });
+        table.Indexes.Add(new IndexDefinition("bin_outbox_application") { Columns = ["application_id"], Predicate = "application_id IS NOT NULL" });
+        // A member's latest tip (what their "OK" acknowledges), read backwards.
+        table.Indexes.Add(new IndexDefinition("bin_outbox_member") { Columns = ["member_id", "created_at"] });
+        // The daily segment budget sums the day's segments before each alert (AlertBudget): an index-only scan, not the table.
+        table.Indexes.Add(new IndexDefinition("bin_outbox_created") { Columns = ["created_at"], IncludeColumns = ["segments"] });
+        // Delivery reports name the gateway's id.
+        table.Indexes.Add(new IndexDefinition("bin_outbox_sid") { Columns = ["provider_sid"], IsUnique = true, Predicate = "provider_sid IS NOT NULL" });
+
+        var notify = new NotifyFunction(schema, "bin_notify_outbox", Channel);
+        // Once per statement, not per row: an alert of 10,000 recipients wakes each listener once.
+        var trigger = new Trigger($"{schema}.bin_notify_outbox", Qualified(schema), $"{notify.Identifier.QualifiedName}()")
+        {
+            Timing = TriggerTiming.After,
+            Events = TriggerEvents.Insert | TriggerEvents.Update,
+            ForEachRow = false,
+        };
+        return [table, notify, trigger, new OutboxPurposeMigration(schema)];
+    }
+}
+
+/// <summary>
+/// Moves what the first outbox kept in <c>alert_id</c> to where it belongs: join codes and welcomes named their join
+/// application there (now <c>application_id</c>), opt-out confirmations an empty id (now null). Marten's migration runs
+/// it after the table's own change (which adds <c>application_id</c>); it drops NOT NULL from <c>alert_id</c> itself, so it
+/// finds work only while <c>alert_id</c> is still NOT NULL and runs once.
+/// </summary>
+internal sealed class OutboxPurposeMigration(string schema) : ISchemaObject
+{
+    public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, "bin_outbox_purpose_migration", SchemaUtils.IdentifierUsage.General);
+
+    public void WriteCreateStatement(Migrator migrator, TextWriter writer)
+    {
+        var table = OutboxTable.Qualified(schema);
+        // Weasel adds columns but leaves a column's NOT NULL as it finds it.
+        writer.WriteLine($"ALTER TABLE {table} ALTER COLUMN alert_id DROP NOT NULL;");
+        writer.WriteLine($"UPDATE {table} SET application_id = alert_id, alert_id = NULL WHERE kind IN ('joincode', 'welcome') AND application_id IS NULL AND alert_id IS NOT NULL;");
+        writer.WriteLine($"UPDATE {table} SET alert_id = NULL WHERE alert_id = '00000000-0000-0000-0000-000000000000';");
+    }
+
+    /// <summary>Nothing to drop: it changes rows, it creates nothing.</summary>
+    public void WriteDropStatement(Migrator rules, TextWriter writer)
+    {
+    }
+
+    public void ConfigureQueryCommand(DbCommandBuilder builder)
+    {
+        var schemaParameter = builder.AddParameter(schema).ParameterName;
+        builder.Append($"""
+            SELECT count(*) FROM information_schema.columns
+            WHERE table_schema = :{schemaParameter} AND table_name = '{OutboxTable.Name}' AND column_name = 'alert_id' AND is_nullable = 'NO';
+            """);
+    }
+
+    public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct)
+    {
+        var oldShape = await reader.ReadAsync(ct) && await reader.GetFieldValueAsync<long>(0, ct) > 0;
+        return new SchemaObjectDelta(this, oldShape ? SchemaPatchDifference.Update : SchemaPatchDifference.None);
+    }
+
+    public IEnumerable<DbObjectName> AllNames() => [Identifier];
+}
+
+/// <summary>
+/// A trigger function that notifies a channel, created or replaced by Marten's migration. Not Weasel's <c>Function</c>:
+/// that one compares its text with PostgreSQL's rendering, finds a difference at every start and replaces the function
+/// with <c>DROP … CASCADE</c>, which takes the trigger with it. This one compares the stored body (<c>prosrc</c>, kept
+/// verbatim) and replaces it in place.
+/// </summary>
+internal sealed class NotifyFunction(string schema, string name, string channel) : ISchemaObject
+{
+    private string Body => $"""
+
+        BEGIN
+            PERFORM pg_notify('{channel}', '');
+            RETURN NULL;
+        END
+
+        """;
+
+    public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, name, SchemaUtils.IdentifierUsage.General);
+
+    public void WriteCreateStatement(Migrator migrator, TextWriter writer) =>
+        writer.WriteLine($"CREATE OR REPLACE FUNCTION {Identifier.QualifiedName}() RETURNS trigger AS $${Body}$$ LANGUAGE plpgsql;");
+
+    public void WriteDropStatement(Migrator rules, TextWriter writer) =>
+        writer.WriteLine($"DROP FUNCTION IF EXISTS {Identifier.QualifiedName}() CASCADE;");
+
+    public void ConfigureQueryCommand(DbCommandBuilder builder)
+    {
+        var schemaParameter = builder.AddParameter(schema).ParameterName;
+        var nameParameter = builder.AddParameter(name).ParameterName;
+        builder.Append($"""
+            SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = :{schemaParameter} AND p.proname = :{nameParameter};
+            """);
+    }
+
+    public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct)
+    {
+        if (!await reader.ReadAsync(ct)) return new SchemaObjectDelta(this, SchemaPatchDifference.Create);
+        var stored = await reader.GetFieldValueAsync<string>(0, ct);
+        return new SchemaObjectDelta(this, stored == Body ? SchemaPatchDifference.None : SchemaPatchDifference.Update);
+    }
+
+    public IEnumerable<DbObjectName> AllNames() => [Identifier];
+}
