@@ -31,13 +31,6 @@ builder.Services
 
 var app = builder.Build();
 
-// `dotnet run --project src/Bin.Dashboard -- generate-history --days 365`: a demo history, then exit (no web host).
-if (Bin.Dashboard.Features.Replay.DemoHistory.GenerateHistoryCommand.IsInvoked(args))
-{
-    Environment.ExitCode = await Bin.Dashboard.Features.Replay.DemoHistory.GenerateHistoryCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
-    return;
-}
-
 // Before anything reads the client address (rate limits, logs): trusted proxies only, see ForwardedHeaders.cs.
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();

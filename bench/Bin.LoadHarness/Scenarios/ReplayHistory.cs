@@ -4,9 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Bin.Dashboard.Features.Replay;
-using Bin.Dashboard.Features.Replay.DemoHistory;
 using Bin.Dashboard.Features.Replay.History;
 using Bin.Dashboard.Features.Replay.State;
+using Bin.DemoData;
 using Bin.LoadHarness.Hosting;
 using Bin.LoadHarness.Measurement;
 using Bin.Testing;
@@ -55,7 +55,7 @@ internal static class ReplayHistory
         {
             connectionString = generating.ConnectionString;
             var started = Clock.Now;
-            run = (await generating.Services.GetRequiredService<HistoryGenerator>().GenerateAsync(profile, ct)).Run;
+            run = (await ActivatorUtilities.CreateInstance<HistoryGenerator>(generating.Services).GenerateAsync(profile, ct)).Run;
             Console.WriteLine($"  generated  {run.From:yyyy-MM-dd} – {run.To:yyyy-MM-dd}: {run.Incidents:N0} incidents, {run.Alerts:N0} alerts, " +
                               $"{run.Acknowledgements:N0} acknowledgements, {run.Replies:N0} replies, {run.Reminders:N0} reminders, {run.FeedbackSent:N0} feedback, " +
                               $"{run.Messages:N0} SMS, {run.Joiners:N0} new members; {run.Events:N0} events in {Clock.Ms(started, Clock.Now) / 1000:0.0} s (not measured)");

@@ -1,7 +1,7 @@
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
-using Bin.Dashboard.Features.Replay.DemoHistory;
 using Bin.Dashboard.Infrastructure.EventStore;
+using Bin.DemoData;
 using Bin.Domain.Tips;
 using Marten;
 using Microsoft.Extensions.Options;

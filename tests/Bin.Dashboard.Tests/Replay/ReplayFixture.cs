@@ -1,4 +1,4 @@
-using Bin.Dashboard.Features.Replay.DemoHistory;
+using Bin.DemoData;
 using Bin.Testing;
 
 namespace Bin.Dashboard.Tests.Replay;
@@ -16,7 +16,9 @@ public sealed class ReplayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await BinAppFactory.StartAsync();
+        // The generator is not the dashboard's (it lives in Bin.DemoData): the test host adds it, as the seed command does.
+        App = new BinAppFactory(await TestPostgres.CreateDatabaseAsync(), services: s => s.AddBinHistoryGenerator());
+        App.StartServer();
         var now = DateTimeOffset.UtcNow;
         var end = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
         var result = await App.Service<HistoryGenerator>().GenerateAsync(new HistoryProfile(3, end, IncidentsPerDay: 40, JoinersPerNetworkPerMonth: 10), default);

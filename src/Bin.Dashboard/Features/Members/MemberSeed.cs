@@ -123,7 +123,7 @@ public static class MemberSeed
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    internal static Language PickLanguage(Random random, bool holidayPark)
+    public static Language PickLanguage(Random random, bool holidayPark)
     {
         var roll = random.Next(100);
         return holidayPark
@@ -131,7 +131,7 @@ public static class MemberSeed
             : roll switch { < 88 => Language.Nl, < 93 => Language.Fr, < 96 => Language.De, _ => Language.En };
     }
 
-    internal static string PickName(Random random, Language language)
+    public static string PickName(Random random, Language language)
     {
         var (first, last) = language switch
         {

@@ -35,7 +35,8 @@ public sealed class ImportRejectedException(IReadOnlyDictionary<int, IReadOnlyLi
 /// the expected version. Boundary changes also take a cluster-wide lock (a PostgreSQL advisory lock) around
 /// "read the other boundaries, check, write", so two administrators drawing at once cannot create an overlap.
 /// </summary>
-public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, TimeProvider clock, NpgsqlDataSource dataSource)
+public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, TimeProvider clock,
+    [FromKeyedServices(EventStoreRegistration.LockWaiters)] NpgsqlDataSource lockWaiters)
 {
     /// <summary>The acting user recorded for what residents start from the public join page.</summary>
     public static readonly ClaimsPrincipal PublicActor = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "join-page")], "system"));
@@ -253,7 +254,7 @@ public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, Time
     /// <summary>Holds the zone-wide boundary lock until disposed (one connection, session-level advisory lock).</summary>
     private async Task<IAsyncDisposable> LockBoundariesAsync(CancellationToken ct)
     {
-        var connection = dataSource.CreateConnection();
+        var connection = lockWaiters.CreateConnection();
         await connection.OpenAsync(ct);
         await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
         {

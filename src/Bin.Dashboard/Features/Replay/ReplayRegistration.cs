@@ -1,4 +1,3 @@
-using Bin.Dashboard.Features.Replay.DemoHistory;
 using Bin.Dashboard.Features.Replay.Evaluation;
 using Bin.Dashboard.Features.Replay.History;
 using Bin.Dashboard.Features.Replay.State;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bin.Dashboard.Features.Replay;
 
-/// <summary>Replay, history, evaluation, audit and the demo history: what chiefs look back with.</summary>
+/// <summary>Replay, history, evaluation and audit: what chiefs look back with.</summary>
 public static class ReplayRegistration
 {
     public static IServiceCollection AddBinReplay(this IServiceCollection services, IConfiguration configuration)
@@ -18,7 +17,6 @@ public static class ReplayRegistration
         services.AddSingleton(sp => new TimelineProjection(sp.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema));
         services.AddSingleton<HistoryQuery>();
         services.AddSingleton<StateQuery>();
-        services.AddSingleton<HistoryGenerator>();
         services.AddSingleton<EvaluationQuery>();
         // Before the demo seed (registered later): events stored before the timeline existed are filled in first.
         services.AddHostedService<TimelineBackfill>();
@@ -29,7 +27,6 @@ public static class ReplayRegistration
             o.Storage.ExtendedSchemaObjects.Add(TimelineTable.Define(schema));
             o.Projections.Add(sp.GetRequiredService<TimelineProjection>(), ProjectionLifecycle.Inline);
             o.Schema.For<TimelineMarker>().Identity(m => m.Id);
-            o.Schema.For<DemoHistoryRun>().Identity(r => r.Id);
         });
         return services;
     }

@@ -9,7 +9,7 @@ namespace Bin.Dashboard.Infrastructure.Auth;
 /// so Identity's failure counter is read and written by one attempt at a time: however many wrong passwords arrive
 /// at once, the lockout threshold is reached after exactly that many evaluations and the rest find the account locked.
 /// </summary>
-public sealed class AccountLock(NpgsqlDataSource dataSource)
+public sealed class AccountLock([FromKeyedServices(EventStoreRegistration.LockWaiters)] NpgsqlDataSource dataSource)
 {
     public async Task<IAsyncDisposable> AcquireAsync(string accountId, CancellationToken ct)
     {

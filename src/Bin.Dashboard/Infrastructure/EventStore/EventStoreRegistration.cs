@@ -11,6 +11,13 @@ namespace Bin.Dashboard.Infrastructure.EventStore;
 
 public static class EventStoreRegistration
 {
+    /// <summary>
+    /// The key of the second data source, for connections that wait on an advisory lock whose holder still needs a
+    /// connection of the main pool (sign-in attempts of one account, boundary changes): were the waiters in the main
+    /// pool, forty parallel attempts would hold every connection and the one holding the lock could never finish.
+    /// </summary>
+    public const string LockWaiters = "lock-waiters";
+
     public static IServiceCollection AddBinEventStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EventStoreOptions>()
@@ -25,6 +32,9 @@ public static class EventStoreRegistration
 
         // One pool for the node: Marten and every store that writes SQL of its own open their connections here.
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<EventStoreOptions>>().Value.ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+        services.AddKeyedSingleton(LockWaiters, (sp, _) => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<EventStoreOptions>>().Value.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
 

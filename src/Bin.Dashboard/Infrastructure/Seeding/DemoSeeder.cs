@@ -1,20 +1,19 @@
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
-using Bin.Dashboard.Features.Replay.DemoHistory;
 using Marten;
 using Microsoft.Extensions.Options;
 
 namespace Bin.Dashboard.Infrastructure.Seeding;
 
-/// <summary>Seeds the demo data at start-up, before the server accepts requests.</summary>
-internal sealed class DemoSeeder(
+/// <summary>Seeds the demo networks and members at start-up, before the server accepts requests. The demo history
+/// is not the dashboard's: <c>Bin.DemoData seed</c> writes it (see docs/architecture.md).</summary>
+public sealed class DemoSeeder(
     IDocumentStore store,
     NetworkDirectory directory,
     NetworkCommands networks,
     IOptions<SeedOptions> options,
     IOptions<Features.Sms.SmsOptions> sms,
     IHostEnvironment environment,
-    HistoryGenerator history,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -22,16 +21,10 @@ internal sealed class DemoSeeder(
     {
         if (!options.Value.DemoData) return;
         await SeedNetworksAndMembersAsync(ct);
-        if (options.Value.HistoryDays > 0)
-        {
-            var now = clock.GetUtcNow();
-            var end = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-            await history.GenerateAsync(HistoryProfile.Demo(options.Value.HistoryDays, end), ct);
-        }
     }
 
     /// <summary>Lommel's seven networks and their members, when missing.</summary>
-    internal async Task SeedNetworksAndMembersAsync(CancellationToken ct)
+    public async Task SeedNetworksAndMembersAsync(CancellationToken ct)
     {
         // Demo members have valid-looking Belgian mobile numbers that may belong to real people.
         if (!sms.Value.UsesSimulator)

@@ -10,7 +10,7 @@ using Bin.Domain.Sms;
 using Bin.Domain.Tips;
 using NetTopologySuite.Geometries;
 
-namespace Bin.Dashboard.Features.Replay.DemoHistory;
+namespace Bin.DemoData;
 
 /// <summary>Which aggregate a planned event starts, if it is the first of its stream.</summary>
 public enum StreamStart { None, Incident, Alert, Member, Feedback }

@@ -1,6 +1,6 @@
 using Bin.Domain.Members;
 
-namespace Bin.Dashboard.Features.Replay.DemoHistory;
+namespace Bin.DemoData;
 
 /// <summary>What people say in the demo history: dispatchers' descriptions, members' answers, officers' names.</summary>
 internal static class HistoryWords

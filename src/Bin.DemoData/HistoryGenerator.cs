@@ -13,7 +13,7 @@ using SessionOptions = Marten.Services.SessionOptions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Bin.Dashboard.Features.Replay.DemoHistory;
+namespace Bin.DemoData;
 
 /// <summary>What a call of <see cref="HistoryGenerator.GenerateAsync"/> did: generated now, or found one already.</summary>
 public sealed record HistoryRunResult(bool Generated, DemoHistoryRun Run);

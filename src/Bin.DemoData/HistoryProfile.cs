@@ -1,4 +1,4 @@
-namespace Bin.Dashboard.Features.Replay.DemoHistory;
+namespace Bin.DemoData;
 
 /// <summary>
 /// What the demo history generator writes: the <see cref="Days"/> before <see cref="End"/>, with about

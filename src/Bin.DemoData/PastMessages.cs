@@ -2,7 +2,7 @@ using Bin.Dashboard.Features.Alerts;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Bin.Dashboard.Features.Replay.DemoHistory;
+namespace Bin.DemoData;
 
 /// <summary>The outbox rows of a demo history: messages written as already sent, never queued.</summary>
 public static class PastMessages
