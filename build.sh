@@ -154,12 +154,20 @@ cmd_run() {
   fi
   if [ -z "${BIN_NO_BUILD:-}" ]; then
     log "Building"
-    dotnet build src/Bin.Dashboard -c Release -v q -nologo 9>&-
+    # Bin.DemoData builds the dashboard too (it references it).
+    dotnet build src/Bin.DemoData -c Release -v q -nologo 9>&-
+  fi
+  local environment="${ASPNETCORE_ENVIRONMENT:-Development}"
+  if [ "$environment" = Development ]; then
+    # Demo networks, members and Seed__HistoryDays (90) days of history, once per database; the dashboard carries none of it.
+    log "Seeding demo data (the first time writes the history, which takes a while)"
+    ASPNETCORE_ENVIRONMENT="$environment" ConnectionStrings__Bin="$conn" \
+      dotnet src/Bin.DemoData/bin/Release/net10.0/Bin.DemoData.dll seed 9>&- || die "Seeding demo data failed"
   fi
   log "Dashboard on http://localhost:$http_port — sign in as dispatcher / bin-demo (Ctrl-C stops it and its database)"
   # Started in the background so this shell can forward a stop to it and wait; run from the project folder, like
   # `dotnet run`, so it finds its appsettings files.
-  (cd src/Bin.Dashboard && ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" ConnectionStrings__Bin="$conn" \
+  (cd src/Bin.Dashboard && ASPNETCORE_ENVIRONMENT="$environment" ConnectionStrings__Bin="$conn" \
     exec dotnet bin/Release/net10.0/Bin.Dashboard.dll --urls "http://localhost:$http_port" 9>&-) &
   DASHBOARD_PID=$!
   wait_dashboard || true
