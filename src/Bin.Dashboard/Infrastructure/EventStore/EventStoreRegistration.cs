@@ -40,6 +40,7 @@ public static class EventStoreRegistration
             marten.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
             return marten;
         }).ApplyAllDatabaseChangesOnStartup();
+        services.AddSingleton<CommandPipeline>();
 
         return services;
     }
