@@ -106,7 +106,7 @@ public class CommandPipelineTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal("incident", refused.Subject);
         Assert.Equal(2, decisions);
         var stream = await StreamAsync(id);
-        Assert.Equal(["Aanvulling 1 van een collega", "Aanvulling 2 van een collega"], stream.OfType<IncidentUpdated>().Select(u => u.Description));
+        Assert.Equal(new[] { "Aanvulling 1 van een collega", "Aanvulling 2 van een collega" }, stream.OfType<IncidentUpdated>().Select(u => u.Description));
         await using var query = host.App.Service<IDocumentStore>().QuerySession();
         Assert.Null(await query.LoadAsync<PipelineProbe>(probe));
     }

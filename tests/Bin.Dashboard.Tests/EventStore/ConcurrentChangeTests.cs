@@ -1,5 +1,6 @@
 using Bin.Dashboard.Infrastructure.EventStore;
 using Bin.Domain;
+using Bin.Domain.Incidents;
 
 namespace Bin.Dashboard.Tests.EventStore;
 
@@ -76,5 +77,8 @@ public class ConcurrentChangeTests
     {
         Assert.False(ConcurrentChange.IsConflict(new InvalidOperationException("other")));
         Assert.False(ConcurrentChange.IsConflict(new DomainException("refused")));
+        var conflict = new JasperFx.Events.EventStreamUnexpectedMaxEventIdException(Guid.NewGuid(), typeof(Incident), 2, 3);
+        Assert.True(ConcurrentChange.IsConflict(conflict));
+        Assert.True(ConcurrentChange.IsConflict(new InvalidOperationException("wrapped", conflict)));
     }
 }
