@@ -11,11 +11,12 @@ namespace Bin.Dashboard.Infrastructure.EventStore;
 /// </summary>
 public static class ConcurrentChange
 {
-    /// <summary>Marten refused an append because the stream is no longer at the version the decision saw.</summary>
+    /// <summary>Marten refused the write because the stream is no longer at the version the decision saw (or, for a
+    /// document with optimistic concurrency, the document changed).</summary>
     public static bool IsConflict(Exception exception)
     {
         for (Exception? ex = exception; ex is not null; ex = ex.InnerException)
-            if (ex is EventStreamUnexpectedMaxEventIdException) return true;
+            if (ex is EventStreamUnexpectedMaxEventIdException or JasperFx.ConcurrencyException) return true;
         return false;
     }
 
