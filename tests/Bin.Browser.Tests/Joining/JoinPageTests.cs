@@ -78,29 +78,10 @@ public class JoinPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         // Navigating inside the anonymous circuit to the dashboard's pages leads to the sign-in page.
         foreach (var page in new[] { "/", "/networks", "/join-requests" })
         {
-            await NavigateInsideTheCircuitUntilSignInAsync(resident, page);
+            await resident.EvaluateAsync("url => Blazor.navigateTo(url)", page);
+            await BrowserFixture.AtSignInAsync(resident);
             await Assertions.Expect(resident.Locator("input[name=username]")).ToBeVisibleAsync();
             await OpenJoinPageAsync(resident);
-        }
-    }
-
-    /// <summary>Asks the circuit to navigate to <paramref name="page"/> and waits for the sign-in page.</summary>
-    private static async Task NavigateInsideTheCircuitUntilSignInAsync(IPage resident, string page)
-    {
-        var console = new List<string>();
-        resident.Console += (_, m) => { lock (console) console.Add($"{m.Type}: {m.Text}"); };
-        await resident.EvaluateAsync("url => Blazor.navigateTo(url)", page);
-        try
-        {
-            await resident.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login", new() { WaitUntil = WaitUntilState.Commit, Timeout = 20_000 });
-        }
-        catch (TimeoutException ex)
-        {
-            var errorShown = await resident.Locator("#blazor-error-ui").IsVisibleAsync();
-            string log;
-            lock (console) log = string.Join("\n", console);
-            throw new TimeoutException($"Navigating to {page} inside the circuit stayed at {resident.Url}; shell: {await resident.Locator(".shell").CountAsync()}, " +
-                                       $"public shell: {await resident.Locator(".public-shell").CountAsync()}, error UI: {errorShown}; console:\n{log}", ex);
         }
     }
 
