@@ -84,27 +84,26 @@ public static class ChildProcesses
     public static async Task WaitUntilOkAsync(string url, Process process, StringBuilder output, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        async Task<bool> AnswersOkAsync()
         {
             if (process.HasExited) throw new InvalidOperationException($"The process exited ({process.ExitCode}) before {url} answered:\n{Output(output)}");
             try
             {
                 using var response = await http.GetAsync(url);
-                if (response.IsSuccessStatusCode) return;
+                return response.IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false; // not listening yet
             }
             catch (TaskCanceledException)
             {
-                // Listening, not answering yet.
+                return false; // listening, not answering yet
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{url} did not answer within {timeout}:\n{Output(output)}");
-            // Polling a port that is not open yet: there is no signal to await from another process.
-            await Task.Delay(200);
         }
+        // A port that another process has not opened yet sends no signal: asking is the only way.
+        if (!await Eventually.WithinAsync(AnswersOkAsync, timeout))
+            throw new TimeoutException($"{url} did not answer within {timeout}:\n{Output(output)}");
     }
 
     /// <summary>How long the process takes to exit, failing after <paramref name="limit"/>.</summary>

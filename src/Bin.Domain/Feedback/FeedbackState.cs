@@ -18,8 +18,10 @@ public sealed record FeedbackState(
     DateTimeOffset? SendAt,
     int? AfterCloseMinutes,
     DateTimeOffset? SentAt,
-    DateTimeOffset? CancelledAt)
+    DateTimeOffset? CancelledAt) : IFolded<FeedbackState>
 {
+    public static string Subject => "feedback";
+
     public static FeedbackState Create(FeedbackScheduled e) =>
         new(e.FeedbackId, e.AlertId, e.IncidentId, FeedbackStatus.Scheduled, e.FeedbackTemplateId, e.Texts, e.SendAt, e.AfterCloseMinutes,
             SentAt: null, CancelledAt: null);
@@ -64,12 +66,14 @@ public sealed record FeedbackState(
 }
 
 /// <summary>The reminder of one alert, folded from the alert's stream; null when none was asked for.</summary>
-public sealed record ReminderState(Guid AlertId, DateTimeOffset SendAt, DateTimeOffset? SentAt)
+public sealed record ReminderState(Guid AlertId, DateTimeOffset SendAt, DateTimeOffset? SentAt) : IFolded<ReminderState>
 {
-    public static ReminderState? Fold(IEnumerable<object> alertEvents)
+    public static string Subject => "alert";
+
+    public static ReminderState? Fold(IEnumerable<object> events)
     {
         ReminderState? state = null;
-        foreach (var e in alertEvents)
+        foreach (var e in events)
         {
             state = e switch
             {

@@ -21,8 +21,10 @@ public sealed record JoinRequestApproved(Guid RequestId, Guid NetworkId, Guid Me
 /// <summary>The coordinator declined, with a reason for the record (not sent to the resident).</summary>
 public sealed record JoinRequestDeclined(Guid RequestId, Guid NetworkId, string Reason, DateTimeOffset DeclinedAt);
 
-public sealed record JoinRequest(Guid Id, Guid NetworkId, JoinRequestStatus Status)
+public sealed record JoinRequest(Guid Id, Guid NetworkId, JoinRequestStatus Status) : IFolded<JoinRequest>
 {
+    public static string Subject => "join request";
+
     public static JoinRequest Create(JoinRequestConfirmed e) => new(e.RequestId, e.NetworkId, JoinRequestStatus.Pending);
 
     public JoinRequest Apply(JoinRequestApproved e) => this with { Status = JoinRequestStatus.Approved };

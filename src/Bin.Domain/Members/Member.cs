@@ -8,8 +8,10 @@ public sealed record Member(
     MemberStatus Status,
     DateTimeOffset ConsentAt,
     string ConsentMethod,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt) : IFolded<Member>
 {
+    public static string Subject => "member";
+
     public static Member Create(MemberRegistered e) =>
         new(e.MemberId, e.NetworkIds, Languages.Parse(e.Language), MemberStatus.Active, e.ConsentAt, e.ConsentMethod, e.RegisteredAt);
 

@@ -8,8 +8,10 @@ public sealed record Network(
     string Name,
     Polygon Boundary,
     NetworkStatus Status,
-    bool Indicative)
+    bool Indicative) : IFolded<Network>
 {
+    public static string Subject => "network";
+
     /// <summary>The last founding step recorded; null while not even the idea is.</summary>
     public FoundingStep? Reached { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using OtpNet;
 
 namespace Bin.Browser.Tests.Auth;
@@ -41,6 +40,6 @@ public class AccountLifecycleTests(BrowserFixture browser) : IClassFixture<Brows
         await admin.Locator($"[data-testid=account-row-{name}] [data-testid=row-toggle-disabled]").ClickAsync();
         await Assertions.Expect(admin.Locator($"[data-testid=account-row-{name}] [data-testid=row-disabled]")).ToBeVisibleAsync();
 
-        await officer.WaitForURLAsync(new Regex("/login"), new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+        await BrowserFixture.AtSignInAsync(officer);
     }
 }

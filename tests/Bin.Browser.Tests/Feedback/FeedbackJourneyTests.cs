@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Bin.Testing;
 
 namespace Bin.Browser.Tests.Feedback;
 
 public class FeedbackJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly Guid Parelstrand = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000007");
+    private static Guid Parelstrand => SeedNetworks.Parelstrand;
 
     /// <summary>An API client of the Kestrel host, with a bearer token.</summary>
     private async Task<HttpClient> ApiAsync(string user)

@@ -5,6 +5,7 @@ using Bin.Dashboard.Features.Joining;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Marten;
+using Bin.Testing;
 
 namespace Bin.Browser.Tests.Joining;
 
@@ -77,32 +78,10 @@ public class JoinPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         // Navigating inside the anonymous circuit to the dashboard's pages leads to the sign-in page.
         foreach (var page in new[] { "/", "/networks", "/join-requests" })
         {
-            await NavigateInsideTheCircuitUntilSignInAsync(resident, page);
+            await resident.EvaluateAsync("url => Blazor.navigateTo(url)", page);
+            await BrowserFixture.AtSignInAsync(resident);
             await Assertions.Expect(resident.Locator("input[name=username]")).ToBeVisibleAsync();
             await OpenJoinPageAsync(resident);
-        }
-    }
-
-    /// <summary>
-    /// Asks the circuit to navigate to <paramref name="page"/> and waits for the sign-in page. On a machine busy with
-    /// parallel test runs a circuit's navigation sometimes never arrives (about one run in several under load); then
-    /// the dashboard page must not be showing either, and the join page is opened afresh for another try.
-    /// </summary>
-    private static async Task NavigateInsideTheCircuitUntilSignInAsync(IPage resident, string page)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await resident.EvaluateAsync("url => Blazor.navigateTo(url)", page);
-            try
-            {
-                await resident.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login", new() { WaitUntil = WaitUntilState.Commit, Timeout = 20_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                Assert.Equal(0, await resident.Locator(".shell").CountAsync());
-                await OpenJoinPageAsync(resident);
-            }
         }
     }
 
@@ -121,15 +100,8 @@ public class JoinPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Regex.Match(await MessageToAsync(e164, m => Regex.IsMatch(m, @"\b\d{6}\b")), @"\b(\d{6})\b").Groups[1].Value;
 
     /// <summary>Waits (the outbox sends in the background) for a message to <paramref name="e164"/> that matches.</summary>
-    private async Task<string> MessageToAsync(string e164, Func<string, bool> matches)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if ((await MessagesToAsync(e164)).FirstOrDefault(matches) is { } message) return message;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"The simulator received no such message for {e164}.");
-    }
+    private async Task<string> MessageToAsync(string e164, Func<string, bool> matches) =>
+        await Eventually.FindAsync(async () => (await MessagesToAsync(e164)).FirstOrDefault(matches), TimeSpan.FromSeconds(20));
 
     /// <summary>What the SMS simulator carried to <paramref name="e164"/>, through its API on the same Kestrel the browser uses.</summary>
     private async Task<IReadOnlyList<string>> MessagesToAsync(string e164)

@@ -36,7 +36,7 @@ public class DrawNetworkTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await admin.GetByTestId("save-network").ClickAsync();
 
         // The new network's page: proposed, its idea recorded as the first founding step.
-        await admin.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/networks/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/networks/[0-9a-f-]{36}$"), new() { Timeout = 60_000 });
         await Assertions.Expect(admin.GetByTestId("network-status")).ToHaveTextAsync("Voorgesteld");
         await Assertions.Expect(admin.Locator("li[data-step=IdeaRegistered]")).ToHaveAttributeAsync("data-state", "done");
 

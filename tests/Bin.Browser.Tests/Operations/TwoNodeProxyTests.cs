@@ -106,7 +106,7 @@ public sealed class TwoNodeProxyTests : IAsyncLifetime
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ProxyUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         await BrowserFixture.SubmitSignInFormAsync(page, user, BrowserFixture.DemoPassword);
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        await BrowserFixture.LeftSignInAsync(page);
         await BrowserFixture.WaitForCircuitAsync(page);
         var onA = Circuits(_a) > a;
         var onB = Circuits(_b) > b;

@@ -12,7 +12,7 @@ namespace Bin.Dashboard.Tests.Alerts;
 public class AlertSafeguardTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private static readonly Guid Parelstrand = AlertScenario.Parelstrand;
-    private static readonly Guid Slachthuis = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000002");
+    private static Guid Slachthuis => SeedNetworks.Slachthuis;
 
     private static HttpRequestMessage Alert(Guid incident, Guid network, bool repeat = false, string? key = null)
     {

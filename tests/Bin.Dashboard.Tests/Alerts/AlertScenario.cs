@@ -12,7 +12,7 @@ public sealed record Issued(Guid AlertId, int Recipients);
 /// <summary>The steps alerting tests share, through a node's HTTP API: an incident, members, an alert, its progress.</summary>
 public sealed class AlertScenario(BinAppFactory app)
 {
-    public static readonly Guid Parelstrand = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000007");
+    public static Guid Parelstrand => SeedNetworks.Parelstrand;
 
     public async Task<Guid> IncidentAsync(double lat = 51.2307, double lon = 5.3135)
     {
@@ -39,14 +39,10 @@ public sealed class AlertScenario(BinAppFactory app)
 
     public async Task<NetworkProgress[]> WaitForAsync(Guid alertId, Func<NetworkProgress[], bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var progress = await ProgressAsync(alertId);
-            if (done(progress)) return progress;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Progress never arrived: {JsonSerializer.Serialize(progress)}");
-            await Task.Delay(100);
-        }
+        NetworkProgress[] progress = [];
+        if (!await Eventually.WithinAsync(async () => done(progress = await ProgressAsync(alertId)), TimeSpan.FromSeconds(20)))
+            Assert.Fail($"Progress never arrived: {JsonSerializer.Serialize(progress)}");
+        return progress;
     }
 
     /// <summary>
@@ -59,15 +55,10 @@ public sealed class AlertScenario(BinAppFactory app)
     /// The webhook stores a message and answers; the inbound processor records what it means right after. Waits until
     /// nothing received is left unrecorded.
     /// </summary>
-    public async Task RecordedAsync()
+    public Task RecordedAsync()
     {
         var inbox = app.Service<InboundStore>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await inbox.PendingCountAsync(default) > 0)
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("Received SMS were never recorded.");
-            await Task.Delay(50);
-        }
+        return Eventually.HoldsAsync(async () => await inbox.PendingCountAsync(default) == 0, TimeSpan.FromSeconds(30), "Received SMS were never recorded.");
     }
 
     /// <summary>Adds members through the CSV import and returns their numbers.</summary>

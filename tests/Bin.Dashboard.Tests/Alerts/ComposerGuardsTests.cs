@@ -15,9 +15,9 @@ namespace Bin.Dashboard.Tests.Alerts;
 /// <summary>The composer's personal-data check and the escape-route picker, rendered against a real host's services.</summary>
 public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
 {
-    private static readonly Guid Servaesdreef = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000003");
-    private static readonly Guid Leuken = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
-    private static readonly Guid Slachthuis = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000002");
+    private static Guid Servaesdreef => SeedNetworks.Servaesdreef;
+    private static Guid Leuken => SeedNetworks.Leuken;
+    private static Guid Slachthuis => SeedNetworks.Slachthuis;
 
     /// <summary>Through the middle of Kerkplein, Servaesdreef and Leuken, as [latitude, longitude]; Slachthuis lies about 530 m off.</summary>
     private static readonly double[][] Route = [[51.230776, 5.31353], [51.220079, 5.32505], [51.224953, 5.341587]];
@@ -102,7 +102,7 @@ public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
         // From the centre of Lommel, 1.5 km reaches Slachthuis and Servaesdreef but not Parelstrand.
         composer.WaitForAssertion(() => Assert.Contains(Slachthuis, selected));
         Assert.Contains(Servaesdreef, selected);
-        Assert.DoesNotContain(Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000007"), selected);
+        Assert.DoesNotContain(SeedNetworks.Parelstrand, selected);
     }
 
     [Fact]

@@ -287,18 +287,15 @@ public class InboundRecordingTests(InboundNodes nodes) : IClassFixture<InboundNo
     {
         // On statistics from before a big alert PostgreSQL plans the acknowledgements' outbox update as if the table
         // were small; autovacuum analyzes only later. The alert does it itself, in the background.
-        var westKei = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000005");
+        var westKei = SeedNetworks.WestKei;
         await Scenario.ImportMembersAsync(westKei, 1000, "487");
 
         var issued = await Scenario.AlertAsync(await Scenario.IncidentAsync(), westKei);
 
         Assert.True(issued.Recipients >= 1000);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await ScalarAsync<long>("SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'bin' AND relname = 'bin_outbox' AND last_analyze IS NOT NULL") == 0)
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("The outbox was not analyzed after an alert of 1,000 recipients.");
-            await Task.Delay(100);
-        }
+        await Eventually.HoldsAsync(
+            async () => await ScalarAsync<long>("SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'bin' AND relname = 'bin_outbox' AND last_analyze IS NOT NULL") > 0,
+            TimeSpan.FromSeconds(20), "The outbox was not analyzed after an alert of 1,000 recipients.");
     }
 
     [Fact]

@@ -79,22 +79,16 @@ public class SenderCrashTests
                 .Content.ReadFromJsonAsync<JsonElement>();
             alertId = issued.GetProperty("alertId").GetGuid();
             recipients = issued.GetProperty("recipients").GetInt32();
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (provider.Accepted.Count < 34 && DateTime.UtcNow < deadline) await Task.Delay(50);
-            Assert.True(provider.Accepted.Count >= 34, "the first node should have handed over some messages before dying");
+            await Eventually.HoldsAsync(() => Task.FromResult(provider.Accepted.Count >= 34), TimeSpan.FromSeconds(15),
+                "the first node should have handed over some messages before dying");
         }
         Assert.True(provider.Accepted.Count < recipients, "the first node should have died before sending everything");
 
         await using var restarted = new BinAppFactory(database, Settings, s => s.AddSingleton<ISmsGateway>(new HealthyGateway(provider)));
         restarted.StartServer();
         var outbox = restarted.Service<OutboxProgress>();
-        var until = DateTime.UtcNow.AddSeconds(40);
-        IReadOnlyList<NetworkProgress> progress;
-        do
-        {
-            await Task.Delay(200);
-            progress = await outbox.ProgressAsync([alertId], default);
-        } while (progress.Sum(p => p.Sent) < recipients && DateTime.UtcNow < until);
+        IReadOnlyList<NetworkProgress> progress = [];
+        await Eventually.WithinAsync(async () => (progress = await outbox.ProgressAsync([alertId], default)).Sum(p => p.Sent) >= recipients, TimeSpan.FromSeconds(40));
 
         Assert.Equal(recipients, progress.Sum(p => p.Sent));
         Assert.Equal(recipients, provider.Accepted.Count);

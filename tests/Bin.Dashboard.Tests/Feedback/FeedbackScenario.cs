@@ -8,6 +8,7 @@ using Bin.Domain.Feedback;
 using Bin.Testing;
 using Marten;
 using Npgsql;
+using Quartz;
 
 namespace Bin.Dashboard.Tests.Feedback;
 
@@ -17,7 +18,7 @@ namespace Bin.Dashboard.Tests.Feedback;
 /// </summary>
 internal static class FeedbackScenario
 {
-    public static readonly Guid Parelstrand = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000007");
+    public static Guid Parelstrand => SeedNetworks.Parelstrand;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -111,15 +112,41 @@ internal static class FeedbackScenario
         return view!;
     }
 
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    /// <summary>Fires <paramref name="job"/> now and returns when it has run (its listener heard it finish), not after a
+    /// guessed time.</summary>
+    public static async Task RunJobAsync(IScheduler scheduler, JobKey job)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
+        var run = new JobRun(job);
+        scheduler.ListenerManager.AddJobListener(run, [Matchers.Key(job)]);
+        try
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for: {what}");
-            await Task.Delay(100);
+            await scheduler.TriggerJob(job);
+            await run.Finished.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            scheduler.ListenerManager.RemoveJobListener(run.Name);
         }
     }
+
+    private sealed class JobRun(JobKey job) : IJobListener
+    {
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name { get; } = $"test-run-{job}-{Guid.NewGuid():N}";
+
+        public Task Finished => _finished.Task;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            if (jobException is null) _finished.TrySetResult();
+            else _finished.TrySetException(jobException);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    public static Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 20) =>
+        Eventually.HoldsAsync(condition, TimeSpan.FromSeconds(seconds), $"Timed out waiting for: {what}");
 }
 
 /// <summary>One host (fresh database, demo seed, <see cref="FeedbackScenario.Settings"/>) shared by a test class.</summary>

@@ -8,9 +8,9 @@ namespace Bin.Dashboard.Tests.Networks;
 
 public class NetworksNearApiTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    private static readonly Guid Servaesdreef = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000003");
-    private static readonly Guid Leuken = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
-    private static readonly Guid Slachthuis = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000002");
+    private static Guid Servaesdreef => SeedNetworks.Servaesdreef;
+    private static Guid Leuken => SeedNetworks.Leuken;
+    private static Guid Slachthuis => SeedNetworks.Slachthuis;
 
     /// <summary>Through the middle of Kerkplein, Servaesdreef and Leuken (seed polygons); Slachthuis lies about 530 m off it.</summary>
     private static readonly double[][] Route = [[5.31353, 51.230776], [5.32505, 51.220079], [5.341587, 51.224953]];

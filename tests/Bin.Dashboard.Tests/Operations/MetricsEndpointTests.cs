@@ -59,14 +59,10 @@ public partial class MetricsEndpointTests(MetricsHostFixture host) : IClassFixtu
     /// outbox is sampled each second), at most 20 s.</summary>
     private async Task<string> ScrapeUntilAsync(Func<string, bool> done, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var scrape = await ScrapeAsync();
-            if (done(scrape)) return scrape;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"{what} never showed in /metrics:\n{scrape}");
-            await Task.Delay(100);
-        }
+        var scrape = "";
+        if (!await Eventually.WithinAsync(async () => done(scrape = await ScrapeAsync()), TimeSpan.FromSeconds(20)))
+            Assert.Fail($"{what} never showed in /metrics:\n{scrape}");
+        return scrape;
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Bin.Dashboard.Tests.Privacy;
 /// <summary>A coordinator cannot learn who is a member elsewhere, or who opted out, by trying numbers.</summary>
 public class EnumerationTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    private static readonly Guid Leuken = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
+    private static Guid Leuken => SeedNetworks.Leuken;
 
     [Fact]
     public async Task For_a_number_of_another_network_the_coordinator_learns_only_that_it_is_registered_in_the_zone()

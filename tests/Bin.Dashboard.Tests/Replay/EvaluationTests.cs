@@ -14,6 +14,7 @@ using Bin.Domain.Incidents;
 using Bin.Domain.Members;
 using Bin.Domain.Sms;
 using Microsoft.Extensions.Options;
+using Bin.Testing;
 
 namespace Bin.Dashboard.Tests.Replay;
 
@@ -25,7 +26,7 @@ namespace Bin.Dashboard.Tests.Replay;
 public class EvaluationTests(ReplayFixture fixture)
 {
     private static readonly Guid Kerkplein = NetworkSeed.KerkpleinId;
-    private static readonly Guid Leuken = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
+    private static Guid Leuken => SeedNetworks.Leuken;
     private static readonly DateTimeOffset Day = new(2021, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly Period March = new(Day.AddDays(4), Day.AddDays(19)); // 5 – 20 March
 

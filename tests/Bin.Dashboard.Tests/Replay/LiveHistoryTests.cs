@@ -50,13 +50,5 @@ public class LiveHistoryTests(ReplayFixture fixture)
 
     private static string Iso(DateTimeOffset at) => Uri.EscapeDataString(at.ToString("O"));
 
-    private static async Task UntilAsync(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("The condition never became true.");
-            await Task.Delay(100);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> done) => Eventually.HoldsAsync(done, TimeSpan.FromSeconds(20), "The condition never became true.");
 }

@@ -73,8 +73,8 @@ public class StateAsOfTests(ReplayFixture fixture)
 
         foreach (var row in history.Where(i => i.IncidentId == incident!.Id && i.Type.StartsWith("incident-", StringComparison.Ordinal)))
         {
-            var before = IncidentCommands.Fold((await session.Events.FetchStreamAsync(incident!.Id, timestamp: row.At.AddTicks(-10))).Select(e => e.Data));
-            var after = IncidentCommands.Fold((await session.Events.FetchStreamAsync(incident.Id, timestamp: row.At)).Select(e => e.Data))!;
+            var before = Incident.Fold((await session.Events.FetchStreamAsync(incident!.Id, timestamp: row.At.AddTicks(-10))).Select(e => e.Data));
+            var after = Incident.Fold((await session.Events.FetchStreamAsync(incident.Id, timestamp: row.At)).Select(e => e.Data))!;
             switch (row.Type)
             {
                 case "incident-reported":
@@ -119,7 +119,7 @@ public class StateAsOfTests(ReplayFixture fixture)
         var events = await session.Events.QueryAllRawEvents().Where(e => e.Timestamp <= at).OrderBy(e => e.Sequence).ToListAsync();
         var incidents = events.Where(e => e.Data is IncidentReported or IncidentVerified or IncidentUpdated or IncidentClosed)
             .GroupBy(e => e.StreamId)
-            .Select(g => IncidentCommands.Fold(g.Select(e => e.Data))!)
+            .Select(g => Incident.Fold(g.Select(e => e.Data))!)
             .ToDictionary(i => i.Id);
         var window = fixture.App.Service<IOptions<AlertOptions>>().Value.AcknowledgementWindow;
         var acks = events.Select(e => e.Data).OfType<TipAcknowledged>().GroupBy(a => (a.AlertId, a.NetworkId)).ToDictionary(g => g.Key, g => g.Count());

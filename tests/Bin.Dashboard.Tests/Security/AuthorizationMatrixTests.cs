@@ -25,7 +25,7 @@ namespace Bin.Dashboard.Tests.Security;
 public partial class AuthorizationMatrixTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private static readonly Guid Kerkplein = NetworkSeed.KerkpleinId;
-    private static readonly Guid Leuken = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
+    private static Guid Leuken => SeedNetworks.Leuken;
 
     /// <summary>The ids a request's route is filled with: one set in Kerkplein (the demo coordinator's), one in Leuken.</summary>
     private sealed record Resources(Guid Network, Guid Incident, Guid Alert, Guid Feedback, Guid Member);

@@ -17,8 +17,8 @@ namespace Bin.Dashboard.Tests.Security;
 public class LiveFeedScopingTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private static readonly Guid Kerkplein = NetworkSeed.KerkpleinId;
-    private static readonly Guid Leuken = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
-    private static readonly Guid Parelstrand = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000007");
+    private static Guid Leuken => SeedNetworks.Leuken;
+    private static Guid Parelstrand => SeedNetworks.Parelstrand;
 
     private sealed record Received(long Sequence, string Type, Guid StreamId, Guid[] NetworkIds, JsonElement Data);
 

@@ -26,7 +26,7 @@ namespace Bin.Dashboard.Tests.Security;
 public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
 {
     private static readonly Guid Kerkplein = NetworkSeed.KerkpleinId;
-    private static readonly Guid Leuken = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
+    private static Guid Leuken => SeedNetworks.Leuken;
     private readonly HostFixture _host;
     private readonly AlertScenario _scenario;
 

@@ -18,15 +18,8 @@ internal static class IncidentHistory
 
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 21, 40, 0, TimeSpan.FromHours(1));
 
-    public static Incident? Given(params object[] history) =>
-        history.Aggregate((Incident?)null, (state, e) => (state, e) switch
-        {
-            (null, IncidentReported reported) => Incident.Create(reported),
-            (not null, IncidentVerified verified) => state.Apply(verified),
-            (not null, IncidentUpdated updated) => state.Apply(updated),
-            (not null, IncidentClosed closed) => state.Apply(closed),
-            _ => throw new InvalidOperationException($"{e.GetType().Name} cannot follow the history so far."),
-        });
+    /// <summary>Folded by the same <see cref="Incident.Fold"/> the dashboard's command pipeline uses.</summary>
+    public static Incident? Given(params object[] history) => Incident.Fold(history);
 
     public static IncidentReported Reported() => new(
         Id, KerkpleinLatitude, KerkpleinLongitude, "burglary", "Man met rugzak aan de achterdeur van een woning.",

@@ -78,7 +78,7 @@ public sealed class AlertCommands(
         await using (var query = store.QuerySession())
         {
             var incidentEvents = await query.Events.FetchStreamAsync(command.IncidentId, token: ct);
-            incident = IncidentCommands.Fold(incidentEvents.Select(e => e.Data));
+            incident = Incident.Fold(incidentEvents.Select(e => e.Data));
             directory = await networks.CurrentAsync(ct);
             recipients = await members.ActiveRecipientsAsync(command.NetworkIds.Distinct().ToList(), ct);
         }

@@ -10,11 +10,11 @@ namespace Bin.Dashboard.Features.Feedback;
 
 /// <summary>
 /// The feedback use cases, shared by the API and the dashboard's form: gather what the decision needs (the alert,
-/// its incident's closing time), decide, append with the expected version, then put the Quartz trigger where the
+/// its incident's closing time), decide and append through the <see cref="CommandPipeline"/>, then put the Quartz trigger where the
 /// stream now says. The trigger follows the stream, never the other way round: if this node dies between the
 /// two, the live feed on the other nodes and the sweep set it.
 /// </summary>
-public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers triggers, TimeProvider clock, ILogger<FeedbackCommands> logger) : IFeedbackScheduling
+public sealed class FeedbackCommands(IDocumentStore store, CommandPipeline pipeline, FeedbackTriggers triggers, TimeProvider clock, ILogger<FeedbackCommands> logger) : IFeedbackScheduling
 {
     public async Task<FeedbackScheduled> ScheduleAsync(ScheduleFeedback command, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -59,20 +59,15 @@ public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers trig
         }
     }
 
-    private async Task<TEvent> DecideAsync<TEvent>(Guid alertId, Guid feedbackId, ClaimsPrincipal user,
-        Func<FeedbackState?, FeedbackAlert, TEvent> decide, CancellationToken ct) where TEvent : notnull
-    {
-        await using var session = store.OpenSessionFor(user);
-        var events = await session.Events.FetchStreamAsync(feedbackId, token: ct);
-        var state = FeedbackState.Fold(events.Select(e => e.Data));
-        // A feedback is addressed through its alert: another alert's feedback is "no such feedback" here.
-        if (state is not null && state.AlertId != alertId) state = null;
-        var alert = await AlertAsync(alertId, ct) ?? throw new DomainException("There is no such alert.", "alertId");
-        var decided = decide(state, alert);
-        session.Events.Append(feedbackId, events.Count + 1L, decided);
-        await session.SaveChangesAsync(ct);
-        return decided;
-    }
+    private Task<TEvent> DecideAsync<TEvent>(Guid alertId, Guid feedbackId, ClaimsPrincipal user,
+        Func<FeedbackState?, FeedbackAlert, TEvent> decide, CancellationToken ct) where TEvent : class =>
+        pipeline.RunAsync(feedbackId, user, async (IDocumentSession _, FeedbackState? state, CancellationToken token) =>
+        {
+            // A feedback is addressed through its alert: another alert's feedback is "no such feedback" here.
+            if (state is not null && state.AlertId != alertId) state = null;
+            var alert = await AlertAsync(alertId, token) ?? throw new DomainException("There is no such alert.", "alertId");
+            return decide(state, alert);
+        }, null, ct);
 
     private async Task<FeedbackAlert?> AlertAsync(Guid alertId, CancellationToken ct)
     {

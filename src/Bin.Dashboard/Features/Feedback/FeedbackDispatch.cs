@@ -1,6 +1,7 @@
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Members;
+using Bin.Dashboard.Infrastructure.EventStore;
 using Bin.Domain.Feedback;
 using Bin.Domain.Members;
 using Bin.Domain.Sms;
@@ -13,7 +14,8 @@ namespace Bin.Dashboard.Features.Feedback;
 /// What the jobs do when they fire: read the stream, let the pure decision say whether there is anything to send,
 /// then write the event and one outbox message per recipient in ONE transaction, appending with the expected
 /// version. A job killed before the commit leaves nothing behind and sends everything when it runs again; a job
-/// killed after it finds the event on its next run and does nothing; two runs at once cannot both commit. The
+/// killed after it finds the event on its next run and does nothing; two runs at once cannot both commit (the
+/// second decides once more and finds nothing to send). The
 /// outbox sender takes the messages from there, on any node.
 /// </summary>
 public sealed class FeedbackDispatch(
@@ -29,11 +31,15 @@ public sealed class FeedbackDispatch(
     /// <summary>Who the jobs act as in the events' metadata.</summary>
     public const string Actor = "scheduler";
 
-    public async Task<FeedbackSent?> SendFeedbackAsync(Guid feedbackId, CancellationToken ct)
+    /// <summary>A concurrent run that committed first makes this one look again (<see cref="ConcurrentChange"/>), find
+    /// the feedback sent, and do nothing.</summary>
+    public Task<FeedbackSent?> SendFeedbackAsync(Guid feedbackId, CancellationToken ct) =>
+        ConcurrentChange.RetryOnceAsync(FeedbackState.Subject, token => SendFeedbackOnceAsync(feedbackId, token), ct);
+
+    private async Task<FeedbackSent?> SendFeedbackOnceAsync(Guid feedbackId, CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        var events = await query.Events.FetchStreamAsync(feedbackId, token: ct);
-        var state = FeedbackState.Fold(events.Select(e => e.Data));
+        var (state, version) = await CommandPipeline.LoadAsync<FeedbackState>(query, feedbackId, ct);
         if (state is null)
         {
             logger.LogWarning("Feedback {FeedbackId} fired but does not exist", feedbackId);
@@ -56,16 +62,18 @@ public sealed class FeedbackDispatch(
                 body, SmsEncoding.Analyze(body).Segments);
         }).ToList();
         var sent = FeedbackDecisions.Send(state, closedAt, messages.Count, now)!;
-        await CommitAsync(feedbackId, events.Count + 1L, sent, messages, now, ct);
+        await CommitAsync(feedbackId, version + 1, sent, messages, now, ct);
         logger.LogInformation("Feedback {FeedbackId} of alert {AlertId} queued for {Recipients} members", feedbackId, state.AlertId, messages.Count);
         return sent;
     }
 
-    public async Task<ReminderSent?> SendReminderAsync(Guid alertId, CancellationToken ct)
+    public Task<ReminderSent?> SendReminderAsync(Guid alertId, CancellationToken ct) =>
+        ConcurrentChange.RetryOnceAsync(ReminderState.Subject, token => SendReminderOnceAsync(alertId, token), ct);
+
+    private async Task<ReminderSent?> SendReminderOnceAsync(Guid alertId, CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        var events = await query.Events.FetchStreamAsync(alertId, token: ct);
-        var state = ReminderState.Fold(events.Select(e => e.Data));
+        var (state, version) = await CommandPipeline.LoadAsync<ReminderState>(query, alertId, ct);
         var now = clock.GetUtcNow();
         if (ReminderDecisions.Send(state, 0, now) is null)
         {
@@ -82,7 +90,7 @@ public sealed class FeedbackDispatch(
                 body, SmsEncoding.Analyze(body).Segments);
         }).ToList();
         var sent = ReminderDecisions.Send(state, messages.Count, now)!;
-        await CommitAsync(alertId, events.Count + 1L, sent, messages, now, ct);
+        await CommitAsync(alertId, version + 1, sent, messages, now, ct);
         logger.LogInformation("Reminder of alert {AlertId} queued for {Recipients} members who did not acknowledge", alertId, messages.Count);
         return sent;
     }

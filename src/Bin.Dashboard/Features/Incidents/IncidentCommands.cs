@@ -9,11 +9,12 @@ using Marten;
 namespace Bin.Dashboard.Features.Incidents;
 
 /// <summary>
-/// The incident use cases, shared by the API and the dashboard's forms: load the stream, let the pure
-/// decision speak, append with the expected version (a concurrent change makes the second writer retry the
-/// decision, never overwrite).
+/// The incident use cases, shared by the API and the dashboard's forms. A report starts the incident's stream; every
+/// later step goes through the <see cref="CommandPipeline"/>: the decision sees the folded stream and its event is
+/// appended with the expected version, so two officers at once never overwrite each other — the second decides once
+/// more on the first one's result (verifying twice is refused there), else gets a 409 asking to reload.
 /// </summary>
-public sealed class IncidentCommands(IDocumentStore store, NetworkDirectory networks, ServiceArea area, TimeProvider clock)
+public sealed class IncidentCommands(IDocumentStore store, CommandPipeline pipeline, NetworkDirectory networks, ServiceArea area, TimeProvider clock)
 {
     public async Task<IncidentReported> ReportAsync(ReportIncident command, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -42,32 +43,6 @@ public sealed class IncidentCommands(IDocumentStore store, NetworkDirectory netw
     public Task<IncidentClosed> CloseAsync(CloseIncident command, ClaimsPrincipal user, CancellationToken ct) =>
         DecideAsync(command.IncidentId, user, state => IncidentDecisions.Close(state, command, clock.GetUtcNow()), ct);
 
-    private async Task<TEvent> DecideAsync<TEvent>(Guid id, ClaimsPrincipal user, Func<Incident?, TEvent> decide, CancellationToken ct)
-        where TEvent : notnull
-    {
-        await using var session = store.OpenSessionFor(user);
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        var state = Fold(events.Select(e => e.Data));
-        var decided = decide(state);
-        session.Events.Append(id, events.Count + 1L, decided);
-        await session.SaveChangesAsync(ct);
-        return decided;
-    }
-
-    public static Incident? Fold(IEnumerable<object> events)
-    {
-        Incident? state = null;
-        foreach (var e in events)
-        {
-            state = e switch
-            {
-                IncidentReported r => Incident.Create(r),
-                IncidentVerified v when state is not null => state.Apply(v),
-                IncidentUpdated u when state is not null => state.Apply(u),
-                IncidentClosed c when state is not null => state.Apply(c),
-                _ => state,
-            };
-        }
-        return state;
-    }
+    private Task<TEvent> DecideAsync<TEvent>(Guid id, ClaimsPrincipal user, Func<Incident?, TEvent> decide, CancellationToken ct)
+        where TEvent : class => pipeline.RunAsync(id, user, decide, ct);
 }

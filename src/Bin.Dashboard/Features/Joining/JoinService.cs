@@ -62,6 +62,7 @@ public sealed class JoinOptions
 /// </summary>
 public sealed class JoinService(
     IDocumentStore store,
+    CommandPipeline pipeline,
     NetworkDirectory directory,
     NetworkCommands networks,
     MemberCommands members,
@@ -247,17 +248,18 @@ public sealed class JoinService(
         }
 
         var now = clock.GetUtcNow();
-        await using var session = store.OpenSessionFor(user);
-        var events = await session.Events.FetchStreamAsync(applicationId, token: ct);
-        var approved = JoinRequestDecisions.Approve(JoinRequest.Fold(events.Select(e => e.Data)), new ApproveJoinRequest(applicationId, memberId), now);
-        session.Events.Append(applicationId, events.Count + 1L, approved);
         var network = (await directory.CurrentAsync(ct)).NameOf(networkId);
         var welcome = JoinCode.Welcome(network, application.Language);
-        outbox.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), null, memberId, networkId, MessageKind.Welcome,
-            application.Language, application.Phone, welcome, SmsEncoding.Analyze(welcome).Segments, ApplicationId: applicationId), now);
-        Forget(application, now);
-        session.Store(application);
-        await session.SaveChangesAsync(ct);
+        var phone = application.Phone;
+        await pipeline.RunAsync(applicationId, user,
+            (JoinRequest? request) => JoinRequestDecisions.Approve(request, new ApproveJoinRequest(applicationId, memberId), now), ct,
+            (session, _) =>
+            {
+                outbox.QueueInsert(session, new OutboxMessage(Guid.CreateVersion7(), null, memberId, networkId, MessageKind.Welcome,
+                    application.Language, phone, welcome, SmsEncoding.Analyze(welcome).Segments, ApplicationId: applicationId), now);
+                Forget(application, now);
+                session.Store(application);
+            });
         return memberId;
     }
 
@@ -265,13 +267,13 @@ public sealed class JoinService(
     {
         var application = await LoadPendingAsync(applicationId, user, ct);
         var now = clock.GetUtcNow();
-        await using var session = store.OpenSessionFor(user);
-        var events = await session.Events.FetchStreamAsync(applicationId, token: ct);
-        session.Events.Append(applicationId, events.Count + 1L,
-            JoinRequestDecisions.Decline(JoinRequest.Fold(events.Select(e => e.Data)), new DeclineJoinRequest(applicationId, reason), now));
-        Forget(application, now);
-        session.Store(application);
-        await session.SaveChangesAsync(ct);
+        await pipeline.RunAsync(applicationId, user,
+            (JoinRequest? request) => JoinRequestDecisions.Decline(request, new DeclineJoinRequest(applicationId, reason), now), ct,
+            (session, _) =>
+            {
+                Forget(application, now);
+                session.Store(application);
+            });
     }
 
     private async Task<JoinApplication> LoadPendingAsync(Guid applicationId, ClaimsPrincipal user, CancellationToken ct)

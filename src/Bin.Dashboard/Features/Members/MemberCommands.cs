@@ -3,9 +3,7 @@ using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.EventStore;
 using Bin.Domain;
 using Bin.Domain.Members;
-using JasperFx.Events;
 using Marten;
-using Marten.Exceptions;
 using Npgsql;
 
 namespace Bin.Dashboard.Features.Members;
@@ -29,16 +27,15 @@ public sealed class DuplicateMemberException(string message) : DomainException(m
 
 /// <summary>
 /// The member use cases, shared by the API, the members page, the SMS side (opt-out) and the demo seed: validate,
-/// let the pure decision speak, then write the member's events and contact record in one transaction. A member's
-/// stream is appended with the expected version; a concurrent change makes this writer decide again.
+/// let the pure decision speak, then write the member's events and contact record in one transaction. Changes of an
+/// existing member go through the <see cref="CommandPipeline"/>: a concurrent change (a STOP while a coordinator edits)
+/// makes this writer decide once more on the new state, and a second one answers 409.
 /// Access (admin, or coordinator of the member's network) is checked here, so every caller gets the same rule.
 /// </summary>
-public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxWriter outbox, Privacy.PersonalDataEraser eraser, TimeProvider clock)
+public sealed class MemberCommands(IDocumentStore store, CommandPipeline pipeline, Alerts.OutboxWriter outbox, Privacy.PersonalDataEraser eraser, TimeProvider clock)
 {
     /// <summary>The acting user recorded for what members do themselves by SMS (STOP).</summary>
     public static readonly ClaimsPrincipal SmsActor = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "sms")], "system"));
-
-    private const int MaxDecideAttempts = 3;
 
     public async Task<MemberRegistered> RegisterAsync(Guid networkId, NewMember input, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -179,31 +176,16 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxWriter out
         return erased;
     }
 
-    private async Task<TEvent?> DecideAsync<TEvent>(Guid memberId, ClaimsPrincipal user, bool checkAccess, Func<Member?, TEvent?> decide,
-        Action<IDocumentSession>? alongside, CancellationToken ct) where TEvent : class
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>Through the <see cref="CommandPipeline"/>: an unknown member and one the user may not manage are refused
+    /// on every attempt, so a concurrent change cannot slip a decision past either check.</summary>
+    private Task<TEvent?> DecideAsync<TEvent>(Guid memberId, ClaimsPrincipal user, bool checkAccess, Func<Member?, TEvent?> decide,
+        Action<IDocumentSession>? alongside, CancellationToken ct) where TEvent : class =>
+        pipeline.RunAsync(memberId, user, (Member? state) =>
         {
-            await using var session = store.OpenSessionFor(user);
-            var events = await session.Events.FetchStreamAsync(memberId, token: ct);
-            var state = Member.Fold(events.Select(e => e.Data));
             if (state is null) throw new DomainException("There is no such member.", "id");
             if (checkAccess) MemberAccess.EnsureMayManage(user, state.NetworkIds);
-            var decided = decide(state);
-            if (decided is null) return null;
-            session.Events.Append(memberId, events.Count + 1L, decided);
-            alongside?.Invoke(session);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return decided;
-            }
-            catch (EventStreamUnexpectedMaxEventIdException) when (attempt < MaxDecideAttempts)
-            {
-                // Someone changed the member meanwhile (a STOP while a coordinator edits): decide again on the new state.
-            }
-        }
-    }
+            return decide(state);
+        }, ct, alongside is null ? null : (session, _) => alongside(session));
 
     private async Task EnsureNetworkExistsAsync(Guid networkId, CancellationToken ct)
     {

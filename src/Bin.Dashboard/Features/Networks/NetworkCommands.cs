@@ -31,11 +31,12 @@ public sealed class ImportRejectedException(IReadOnlyDictionary<int, IReadOnlyLi
 }
 
 /// <summary>
-/// The network use cases, shared by the API and the pages: load the stream, let the pure decision speak, append with
-/// the expected version. Boundary changes also take a cluster-wide lock (a PostgreSQL advisory lock) around
+/// The network use cases, shared by the API and the pages: changes of a network go through the
+/// <see cref="CommandPipeline"/> (load, fold, decide, append with the expected version, decide once more on a
+/// concurrent change). Boundary changes also take a cluster-wide lock (a PostgreSQL advisory lock) around
 /// "read the other boundaries, check, write", so two administrators drawing at once cannot create an overlap.
 /// </summary>
-public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, TimeProvider clock,
+public sealed class NetworkCommands(IDocumentStore store, CommandPipeline pipeline, ServiceArea zone, TimeProvider clock,
     [FromKeyedServices(EventStoreRegistration.LockWaiters)] NpgsqlDataSource lockWaiters)
 {
     /// <summary>The acting user recorded for what residents start from the public join page.</summary>
@@ -112,10 +113,11 @@ public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, Time
     {
         EnsureMayManage(user);
         await using var gate = await LockBoundariesAsync(ct);
-        await using var session = store.OpenSessionFor(user);
-        var context = await ContextAsync(session, ct);
-        return await DecideAsync(session, networkId,
-            state => NetworkDecisions.ChangeBoundary(state, new ChangeNetworkBoundary(networkId, boundary, indicative), context, clock.GetUtcNow()), ct);
+        return await pipeline.RunAsync(networkId, user, async (IDocumentSession session, Network? state, CancellationToken token) =>
+        {
+            var context = await ContextAsync(session, token);
+            return NetworkDecisions.ChangeBoundary(state, new ChangeNetworkBoundary(networkId, boundary, indicative), context, clock.GetUtcNow());
+        }, null, ct);
     }
 
     /// <summary>Imports boundaries as one transaction: every feature is applied, or (with any problem) none.</summary>
@@ -124,6 +126,13 @@ public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, Time
     {
         EnsureMayManage(user);
         await using var gate = await LockBoundariesAsync(ct);
+        // The lock keeps other boundary changes out, not founding steps: a network changed meanwhile fails the whole
+        // import, which is planned once more on what is there now.
+        return await ConcurrentChange.RetryOnceAsync("network", token => ImportOnceAsync(features, user, token), ct);
+    }
+
+    private async Task<ImportResult> ImportOnceAsync(IReadOnlyList<ImportFeature> features, ClaimsPrincipal user, CancellationToken ct)
+    {
         await using var session = store.OpenSessionFor(user);
         var views = await session.Query<NetworkView>().ToListAsync(ct);
         var existing = views.Select(v => new Network(v.Id, v.Name, v.Boundary, v.Status, v.Indicative)).ToList();
@@ -157,32 +166,28 @@ public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, Time
         where TEvent : INetworkEvent
     {
         EnsureMayManage(user);
-        await using var session = store.OpenSessionFor(user);
-        return await DecideAsync(session, networkId, state => decide(state, clock.GetUtcNow()), ct);
+        return (TEvent)await pipeline.RunAsync(networkId, user, (Network? state) => (INetworkEvent)decide(state, clock.GetUtcNow()), ct);
     }
 
     /// <summary>Residents add their interest to an open idea (from the public page).</summary>
     internal async Task RegisterInterestAsync(Guid networkId, CancellationToken ct)
     {
-        await using var session = store.OpenSessionFor(PublicActor);
-        await DecideAsync(session, networkId, state => FoundingDecisions.RegisterInterest(state, new RegisterFoundingInterest(networkId), clock.GetUtcNow()), ct);
+        await pipeline.RunAsync(networkId, PublicActor,
+            (Network? state) => FoundingDecisions.RegisterInterest(state, new RegisterFoundingInterest(networkId), clock.GetUtcNow()), ct);
     }
 
     /// <summary>A charter version: the event carries the texts, the erasable document the contact details.</summary>
     public async Task<CharterDrawnUp> DrawUpCharterAsync(DrawUpCharter command, ClaimsPrincipal user, CancellationToken ct)
     {
         EnsureMayManage(user);
-        await using var session = store.OpenSessionFor(user);
-        var drawn = await DecideAsync(session, command.NetworkId, state => FoundingDecisions.DrawUpCharter(state, command, clock.GetUtcNow()), ct, save: false);
-        session.Store(new CharterContacts
-        {
-            Id = CharterContacts.IdOf(command.NetworkId, drawn.Version),
-            NetworkId = command.NetworkId,
-            Version = drawn.Version,
-            ContactDetails = command.Charter.ContactDetails.Trim(),
-        });
-        await session.SaveChangesAsync(ct);
-        return drawn;
+        return await pipeline.RunAsync(command.NetworkId, user, (Network? state) => FoundingDecisions.DrawUpCharter(state, command, clock.GetUtcNow()), ct,
+            (session, drawn) => session.Store(new CharterContacts
+            {
+                Id = CharterContacts.IdOf(command.NetworkId, drawn.Version),
+                NetworkId = command.NetworkId,
+                Version = drawn.Version,
+                ContactDetails = command.Charter.ContactDetails.Trim(),
+            }));
     }
 
     /// <summary>
@@ -193,45 +198,46 @@ public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, Time
     {
         EnsureMayManage(user);
         var accountId = FoundingDecisions.AccountId(command.AccountId);
-        await using var session = store.OpenSessionFor(user);
-        var account = await session.LoadAsync<UserAccount>(accountId, ct)
+        UserAccount? account = null;
+        return await pipeline.RunAsync(command.NetworkId, user, async (IDocumentSession session, Network? state, CancellationToken token) =>
+        {
+            account = await session.LoadAsync<UserAccount>(accountId, token)
                       ?? throw new DomainException($"There is no dashboard account called {accountId}.", "accountId");
-        var assigned = await DecideAsync(session, command.NetworkId, state => FoundingDecisions.AssignCoordinator(state, command, clock.GetUtcNow()), ct, save: false);
-        if (!account.NetworkIds.Contains(command.NetworkId)) account.NetworkIds.Add(command.NetworkId);
-        // A new stamp ends the account's sessions, so the next one carries the network (see docs/security.md).
-        account.SecurityStamp = Guid.NewGuid().ToString("N");
-        session.Store(account);
-        Accounts.AccountCommands.Record(session, account.Id, user, assigned.AssignedAt, [$"coordinator of {command.NetworkId}"]);
-        await session.SaveChangesAsync(ct);
-        return assigned;
+            return FoundingDecisions.AssignCoordinator(state, command, clock.GetUtcNow());
+        }, (session, assigned, _) =>
+        {
+            if (!account!.NetworkIds.Contains(command.NetworkId)) account.NetworkIds.Add(command.NetworkId);
+            // A new stamp ends the account's sessions, so the next one carries the network (see docs/security.md).
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+            session.Store(account);
+            Accounts.AccountCommands.Record(session, account.Id, user, assigned.AssignedAt, [$"coordinator of {command.NetworkId}"]);
+            return Task.CompletedTask;
+        }, ct);
     }
 
     public async Task<CoordinatorRemoved> RemoveCoordinatorAsync(RemoveCoordinator command, ClaimsPrincipal user, CancellationToken ct)
     {
         EnsureMayManage(user);
-        await using var session = store.OpenSessionFor(user);
-        var removed = await DecideAsync(session, command.NetworkId, state => FoundingDecisions.RemoveCoordinator(state, command, clock.GetUtcNow()), ct, save: false);
-        if (await session.LoadAsync<UserAccount>(removed.AccountId, ct) is { } account)
-        {
-            account.NetworkIds.Remove(command.NetworkId);
-            account.SecurityStamp = Guid.NewGuid().ToString("N");
-            session.Store(account);
-            Accounts.AccountCommands.Record(session, account.Id, user, removed.RemovedAt, [$"no longer coordinator of {command.NetworkId}"]);
-        }
-        await session.SaveChangesAsync(ct);
-        return removed;
+        return await pipeline.RunAsync(command.NetworkId, user,
+            (IDocumentSession _, Network? state, CancellationToken _) => Task.FromResult(FoundingDecisions.RemoveCoordinator(state, command, clock.GetUtcNow())),
+            async (session, removed, token) =>
+            {
+                if (await session.LoadAsync<UserAccount>(removed.AccountId, token) is not { } account) return;
+                account.NetworkIds.Remove(command.NetworkId);
+                account.SecurityStamp = Guid.NewGuid().ToString("N");
+                session.Store(account);
+                Accounts.AccountCommands.Record(session, account.Id, user, removed.RemovedAt, [$"no longer coordinator of {command.NetworkId}"]);
+            }, ct);
     }
 
     /// <summary>Assigns the demo coordinator to Kerkplein (demo seed); nothing when already done.</summary>
     internal async Task SeedCoordinatorAsync(Guid networkId, string accountId, string actor, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = actor;
-        var events = await session.Events.FetchStreamAsync(networkId, token: ct);
-        var state = Network.Fold(events.Select(e => e.Data));
-        if (state is null || state.Coordinators.Contains(accountId) || await session.LoadAsync<UserAccount>(accountId, ct) is null) return;
-        session.Events.Append(networkId, events.Count + 1L, FoundingDecisions.AssignCoordinator(state, new AssignCoordinator(networkId, accountId), clock.GetUtcNow()));
-        await session.SaveChangesAsync(ct);
+        var seed = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, actor)], "system"));
+        await pipeline.RunAsync<Network, CoordinatorAssigned?>(networkId, seed, async (session, state, token) =>
+            state is null || state.Coordinators.Contains(accountId) || await session.LoadAsync<UserAccount>(accountId, token) is null
+                ? null
+                : FoundingDecisions.AssignCoordinator(state, new AssignCoordinator(networkId, accountId), clock.GetUtcNow()), null, ct);
     }
 
     /// <summary>The zone and the boundaries of every network that is not dissolved.</summary>
@@ -239,16 +245,6 @@ public sealed class NetworkCommands(IDocumentStore store, ServiceArea zone, Time
     {
         var live = await session.Query<NetworkView>().Where(v => v.Status != NetworkStatus.Dissolved).ToListAsync(ct);
         return new BoundaryContext(zone, live.Select(v => new NeighbourBoundary(v.Id, v.Name, v.Boundary)).ToList());
-    }
-
-    private static async Task<TEvent> DecideAsync<TEvent>(IDocumentSession session, Guid networkId, Func<Network?, TEvent> decide, CancellationToken ct, bool save = true)
-        where TEvent : INetworkEvent
-    {
-        var events = await session.Events.FetchStreamAsync(networkId, token: ct);
-        var decided = decide(Network.Fold(events.Select(e => e.Data)));
-        session.Events.Append(networkId, events.Count + 1L, decided);
-        if (save) await session.SaveChangesAsync(ct);
-        return decided;
     }
 
     /// <summary>Holds the zone-wide boundary lock until disposed (one connection, session-level advisory lock).</summary>

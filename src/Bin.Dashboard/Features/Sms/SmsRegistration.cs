@@ -1,6 +1,5 @@
 using Bin.Dashboard.Features.Sms.Simulator;
 using Marten;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Bin.Dashboard.Features.Sms;
@@ -13,9 +12,7 @@ public static class SmsRegistration
         services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidation>();
         services.AddSingleton<SmsWebhook>();
 
-        // Until the members feature registers the real handlers, webhooks are checked and then dropped with a warning.
-        services.TryAddSingleton<IInboundSmsHandler, UnhandledSms>();
-        services.TryAddSingleton<IDeliveryStatusHandler, UnhandledSms>();
+        // What the webhooks hand on (IInboundSmsHandler, IDeliveryStatusHandler) is the alerts feature's: AddBinAlerts registers it.
 
         // Both gateways are registered; options decide at resolve time which one is ISmsGateway.
         services.AddHttpClient(TwilioGateway.HttpClientName, (sp, http) => http.Timeout = TimeSpan.FromSeconds(30))
@@ -52,20 +49,4 @@ public static class SmsRegistration
     }
 
     private sealed class PassThrough : DelegatingHandler;
-}
-
-/// <summary>Stand-in handlers while no feature handles inbound SMS and delivery reports: log the SID, keep nothing.</summary>
-internal sealed class UnhandledSms(ILogger<UnhandledSms> logger) : IInboundSmsHandler, IDeliveryStatusHandler
-{
-    public Task HandleAsync(InboundSms sms, CancellationToken ct)
-    {
-        logger.LogWarning("Inbound SMS {Sid} dropped: no IInboundSmsHandler is registered", sms.MessageSid);
-        return Task.CompletedTask;
-    }
-
-    public Task HandleAsync(DeliveryStatusUpdate update, CancellationToken ct)
-    {
-        logger.LogDebug("Delivery status {Status} of {Sid} dropped: no IDeliveryStatusHandler is registered", update.Status, update.MessageSid);
-        return Task.CompletedTask;
-    }
 }

@@ -55,6 +55,7 @@ public static class EventStoreRegistration
             marten.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
             return marten;
         }).UseNpgsqlDataSource().ApplyAllDatabaseChangesOnStartup();
+        services.AddSingleton<CommandPipeline>();
 
         return services;
     }

@@ -25,7 +25,7 @@ public sealed class CapHostFixture : IAsyncLifetime
 
 public class CapExportTests(CapHostFixture host) : IClassFixture<CapHostFixture>
 {
-    private static readonly Guid Leuken = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
+    private static Guid Leuken => SeedNetworks.Leuken;
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     private AlertScenario Scenario => new(host.App);
