@@ -24,6 +24,8 @@ public static class LocalizationRegistration
         services.TryAddSingleton<IStringLocalizer, UiTextLocalizer>();
         services.TryAddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<UserLanguage>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitCultureHandler>();
         return services;
     }
 
