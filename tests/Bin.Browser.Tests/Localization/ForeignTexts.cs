@@ -29,10 +29,11 @@ public static partial class ForeignTexts
     public static IReadOnlyList<string> For(string language)
     {
         var texts = Texts().ToList();
-        var own = texts.SelectMany(t => Fragments(In(t, language))).ToHashSet(StringComparer.Ordinal);
+        // A fragment that is a word or phrase of this language too ("over" in "over time") is not foreign.
+        var own = string.Join("\n", texts.Select(t => In(t, language)));
         return texts
             .SelectMany(t => UiText.Languages.Where(l => l != language).SelectMany(l => Fragments(In(t, l))))
-            .Where(f => !own.Contains(f))
+            .Where(f => !Contains(own, f))
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(f => f.Length)
             .ToList();
@@ -40,7 +41,10 @@ public static partial class ForeignTexts
 
     /// <summary>The fragments of <paramref name="foreign"/> that occur in <paramref name="pageText"/> as whole words.</summary>
     public static IReadOnlyList<string> FoundIn(string pageText, IEnumerable<string> foreign) =>
-        foreign.Where(f => Regex.IsMatch(pageText, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(f)}(?![\p{{L}}\p{{N}}])")).ToList();
+        foreign.Where(f => Contains(pageText, f)).ToList();
+
+    private static bool Contains(string text, string phrase) =>
+        Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(phrase)}(?![\p{{L}}\p{{N}}])");
 
     private static IEnumerable<string> Fragments(string text) =>
         Separators().Split(text)
