@@ -54,7 +54,7 @@ public partial class UiTextTests : IDisposable
     {
         // Short labels may rightly be the same word ("Code", "Audit", "PostgreSQL"); a sentence never is.
         var copied = AllTexts()
-            .Where(t => t.Fr.Split(' ').Length >= 3 && (t.Fr == t.Nl || t.Fr == t.En))
+            .Where(t => t.Fr.Split(' ').Count(w => w.Count(char.IsLetter) >= 2) >= 3 && (t.Fr == t.Nl || t.Fr == t.En))
             .Select(t => $"{t.Store} {t.Key}: \"{t.Fr}\"")
             .ToList();
 
