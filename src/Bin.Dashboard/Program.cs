@@ -39,6 +39,8 @@ app.UseRequestLocalization();
 // After localization: a refused cross-site request is told so in the user's language.
 app.UseBinTransportSecurity();
 app.UseAuthentication();
+// After authentication: a signed-in user's pages and circuit run in the language stored on their account.
+app.UseBinUserCulture();
 app.UseRateLimiter();
 app.UseBinPendingAccountSteps();
 app.UseAuthorization();

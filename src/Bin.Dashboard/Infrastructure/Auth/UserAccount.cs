@@ -42,4 +42,7 @@ public sealed class UserAccount
     /// <summary>The identity provider (its authority) of an account made by single sign-on: it has no password here,
     /// its roles and networks follow the provider's groups at each sign-in, and the provider does its MFA.</summary>
     public string? ExternalProvider { get; set; }
+
+    /// <summary>The UI language the user chose ("nl", "fr", "en"); null until they choose (the default, Dutch, applies).</summary>
+    public string? Language { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Bin.Dashboard.Infrastructure.Auth;
+using Bin.Dashboard.Infrastructure.Localization;
 
 namespace Bin.Dashboard.Infrastructure.LiveFeed;
 
@@ -18,12 +19,16 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
 
     public FeedStatus Status { get; private set; } = new(false, 0, null, "Starting");
 
-    public event Action<FeedStatus>? StatusChanged;
+    // Raised on the tail's thread; each handler runs in its subscriber's context (a circuit's culture), see CircuitCulture.cs.
+    private readonly SubscriberContextEvent<Action<FeedStatus>> _statusChanged = new();
+    private readonly SubscriberContextEvent<Action> _outboxChanged = new();
+
+    public event Action<FeedStatus>? StatusChanged { add => _statusChanged.Add(value); remove => _statusChanged.Remove(value); }
 
     /// <summary>The SMS outbox changed on some node (sent, delivered, failed, acknowledged): progress views reload.</summary>
-    public event Action? OutboxChanged;
+    public event Action? OutboxChanged { add => _outboxChanged.Add(value); remove => _outboxChanged.Remove(value); }
 
-    internal void RaiseOutboxChanged() => OutboxChanged?.Invoke();
+    internal void RaiseOutboxChanged() => _outboxChanged.Raise(h => h(), ex => logger.LogWarning(ex, "An outbox subscriber failed"));
 
     public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> handler)
     {
@@ -49,7 +54,7 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
     {
         var changed = status.Connected != Status.Connected || status.Problem != Status.Problem;
         Status = status;
-        if (changed) StatusChanged?.Invoke(status);
+        if (changed) _statusChanged.Raise(h => h(status), ex => logger.LogWarning(ex, "A feed status subscriber failed"));
     }
 
     private void Remove(Subscription subscription)

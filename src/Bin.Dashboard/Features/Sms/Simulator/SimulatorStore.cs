@@ -28,7 +28,10 @@ public sealed class SimulatorStore(
     private sealed record Write(SimulatedSms Message, bool IsNew);
 
     /// <summary>Raised on the writer's thread after a batch is stored, with the phones concerned. Subscribers must not block.</summary>
-    public event Action<IReadOnlySet<string>>? Changed;
+    public event Action<IReadOnlySet<string>>? Changed { add => _changed.Add(value); remove => _changed.Remove(value); }
+
+    // Raised on the writer's thread; each handler runs in its subscriber's context (a circuit's culture).
+    private readonly Bin.Dashboard.Infrastructure.Localization.SubscriberContextEvent<Action<IReadOnlySet<string>>> _changed = new();
 
     /// <summary>Queues a new message, or a new version of one (status change). Never blocks.</summary>
     public void Record(SimulatedSms message, bool isNew)
@@ -159,18 +162,8 @@ public sealed class SimulatorStore(
 
     private void Notify(IReadOnlySet<string> phones)
     {
-        foreach (var subscriber in Changed?.GetInvocationList().Cast<Action<IReadOnlySet<string>>>() ?? [])
-        {
-            try
-            {
-                subscriber(phones);
-            }
-            catch (Exception ex)
-            {
-                // One broken subscriber (a closed circuit) must not keep the others uninformed.
-                logger.LogWarning(ex, "A subscriber to the SMS simulator failed");
-            }
-        }
+        // One broken subscriber (a closed circuit) must not keep the others uninformed.
+        _changed.Raise(h => h(phones), ex => logger.LogWarning(ex, "A subscriber to the SMS simulator failed"));
     }
 
     private static string Preview(string body) => body.Length <= PreviewLength ? body : body[..(PreviewLength - 1)] + "…";
