@@ -20,10 +20,13 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
 
     public event Action<FeedStatus>? StatusChanged;
 
-    /// <summary>The SMS outbox changed on some node (sent, delivered, failed, acknowledged): progress views reload.</summary>
-    public event Action? OutboxChanged;
+    /// <summary>
+    /// Alerts' progress changed on some node (sent, delivered, failed, acknowledged): the alerts' ids, or null when too
+    /// many changed to name (or notifications may have been missed) — then every shown alert is re-read.
+    /// </summary>
+    public event Action<IReadOnlyList<Guid>?>? ProgressChanged;
 
-    internal void RaiseOutboxChanged() => OutboxChanged?.Invoke();
+    public void RaiseProgressChanged(IReadOnlyList<Guid>? alertIds) => ProgressChanged?.Invoke(alertIds);
 
     public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> handler)
     {
