@@ -105,6 +105,9 @@ internal static class Screens
     {
         var connection = host.Host.ConnectionString;
         var cpu = await CpuMeter.ForAsync(connection, ct);
+        // Autovacuum would otherwise visit the tables the setup and the last phase wrote at a moment of its choosing, and
+        // its reads and transactions would land in one phase's window by chance.
+        await VacuumAsync(connection, ct);
         await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds), ct);
 
         double? heapPerScreen = null, workingSetPerScreen = null;
@@ -180,6 +183,14 @@ internal static class Screens
         request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(AlertingHost.PublicBaseUrl + "/sms/inbound", form, AlertingHost.AuthToken));
         using var response = await http.SendAsync(request, ct);
         return response.StatusCode;
+    }
+
+    private static async Task VacuumAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 300 };
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Waits for an in-process condition (no database reads, which would be counted).</summary>
