@@ -4,10 +4,10 @@ namespace Bin.LoadHarness.Measurement;
 
 /// <summary>
 /// The dashboard database's counters from <c>pg_stat_database</c>: committed transactions and rows read
-/// (<c>tup_returned + tup_fetched</c>: rows scanned sequentially plus rows fetched through indexes). Backends report
-/// them when a transaction ends, and at most about once a second while busy, so a window is only read after the
-/// activity in it has been idle for a moment. Each reading is one transaction of its own (counted, the same in
-/// every phase).
+/// (<c>tup_returned + tup_fetched</c>: rows scanned sequentially plus rows fetched through indexes). A backend (PostgreSQL
+/// 15) reports them at the end of a transaction at most once a second, and an idle one that has more to report does so
+/// 10 s later: a window is therefore only read after the work in it has been quiet for longer than that (the scenario's
+/// settle time). Each reading is one transaction of its own (counted, the same in every phase).
 /// </summary>
 internal static class PgActivity
 {

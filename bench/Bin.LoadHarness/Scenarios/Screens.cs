@@ -27,7 +27,7 @@ internal static class Screens
     public static readonly Scenario Scenario = Scenario.Create(
         "screens",
         "cost of open map pages: idle PostgreSQL transactions/s, CPU and rows read per incident, memory per circuit, with 0 and N pages",
-        "[--screens 20] [--incidents 8] [--acks 20] [--idle-seconds 20] [--settle-seconds 3] [--target-ratio-percent 150] [--target-idle-tps 5]",
+        "[--screens 20] [--incidents 8] [--acks 20] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
         Parse,
         MeasureAsync);
 
@@ -42,7 +42,7 @@ internal static class Screens
         args.Int("incidents", 8, 1, 1_000),
         args.Int("acks", 20, 0, 5_000),
         args.Int("idle-seconds", 20, 2, 3_600),
-        args.Int("settle-seconds", 3, 1, 60),
+        args.Int("settle-seconds", 12, 1, 120),
         args.Int("target-ratio-percent", 150, 100, 10_000),
         args.Int("target-idle-tps", 5, 1, 10_000));
 
@@ -187,7 +187,8 @@ internal static class Screens
 
     private static async Task VacuumAsync(string connectionString, CancellationToken ct)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        // Not pooled: the backend ends with the connection and reports its counters (one transaction per table) at once.
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new Npgsql.NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 300 };
         await command.ExecuteNonQueryAsync(ct);
