@@ -83,7 +83,7 @@ public class AlertProgressSummaryTests(HostFixture host) : IClassFixture<HostFix
     public async Task An_open_map_sees_a_new_alerts_acknowledgements_through_the_summary_and_its_notification()
     {
         var scenario = new AlertScenario(host.App);
-        var numbers = await scenario.ImportMembersAsync(AlertScenario.Parelstrand, 3, "47988");
+        var numbers = await scenario.ImportMembersAsync(AlertScenario.Parelstrand, 3, "488");
         var state = host.App.Service<MapLiveState>();
         await state.CurrentAsync(default);
 
