@@ -74,12 +74,16 @@ internal sealed class OutboxSender(
         }
     }
 
-    /// <summary>How long to wait for a signal: until this node's earliest retry is due, at most <see cref="IdleWait"/>.</summary>
+    /// <summary>
+    /// How long to wait for a signal: until this node's earliest retry is due, at most <see cref="IdleWait"/> and at most
+    /// the claim timeout — nothing announces a node that died mid-send, so the survivors look again within that time.
+    /// </summary>
     private TimeSpan IdleTime()
     {
-        if (_nextRetry is not { } retry) return IdleWait;
+        var longest = options.Value.ClaimTimeout < IdleWait ? options.Value.ClaimTimeout : IdleWait;
+        if (_nextRetry is not { } retry) return longest;
         var untilRetry = retry - clock.GetUtcNow();
-        if (untilRetry > TimeSpan.Zero) return untilRetry < IdleWait ? untilRetry : IdleWait;
+        if (untilRetry > TimeSpan.Zero) return untilRetry < longest ? untilRetry : longest;
         _nextRetry = null;
         return TimeSpan.Zero;
     }
