@@ -16,6 +16,7 @@ internal static class LoadHarness
         AlertTenThousand.Scenario,
         SustainedAcks.Scenario,
         ReplayHistory.Scenario,
+        Screens.Scenario,
     ];
 
     public static async Task<int> Main(string[] args)

@@ -46,6 +46,9 @@ internal sealed class KestrelDashboard(
         // The factory looks for its content-root manifest in the working directory, which under `dotnet run`
         // is wherever the command was typed; the dashboard's folder is found from the solution instead.
         builder.UseSolutionRelativeContentRoot(Path.Combine("src", "Bin.Dashboard"));
+        // Not published, so the pages' scripts and styles come from the build's static web assets manifest (the screens
+        // scenario loads real pages; Production would otherwise look for them in wwwroot and answer 500).
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Bin", ConnectionString);
         builder.UseSetting("Seed:DemoData", "true");
         builder.UseSetting("Map:TileUrl", "");

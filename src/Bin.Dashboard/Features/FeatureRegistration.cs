@@ -4,6 +4,7 @@ using Bin.Dashboard.Features.Alerts.Cap;
 using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Joining;
+using Bin.Dashboard.Features.Map;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Features.Operations;
@@ -24,6 +25,7 @@ public static class FeatureRegistration
         services.AddBinIncidents();
         services.AddBinMembers(configuration);
         services.AddBinAlerts(configuration);
+        services.AddBinLiveUpdates();
         services.AddBinCap(configuration);
         services.AddBinFeedback(configuration);
         services.AddBinReplay(configuration);

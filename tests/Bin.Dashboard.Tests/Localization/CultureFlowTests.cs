@@ -55,12 +55,12 @@ public class CultureFlowTests : BunitContext
         var seen = new List<string>();
         var outbox = new TaskCompletionSource();
         var batch = new TaskCompletionSource();
-        _feed.OutboxChanged += () => { lock (seen) seen.Add("outbox " + CultureInfo.CurrentUICulture.Name); outbox.TrySetResult(); };
+        _feed.ProgressChanged += _ => { lock (seen) seen.Add("outbox " + CultureInfo.CurrentUICulture.Name); outbox.TrySetResult(); };
         using var subscription = _feed.Subscribe(_ => { lock (seen) seen.Add("events " + CultureInfo.CurrentUICulture.Name); batch.TrySetResult(); return Task.CompletedTask; });
 
         await OnAnotherThread(() =>
         {
-            _feed.RaiseOutboxChanged();
+            _feed.RaiseProgressChanged(null);
             _feed.Publish([new LiveEvent(1, "incident-reported", Guid.NewGuid(), DateTimeOffset.UtcNow, [], new object())]);
         });
         await Task.WhenAll(outbox.Task, batch.Task).WaitAsync(TimeSpan.FromSeconds(10));

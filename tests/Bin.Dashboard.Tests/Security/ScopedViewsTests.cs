@@ -44,6 +44,8 @@ public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
         Services.AddSingleton(host.App.Service<IOptions<MapOptions>>());
         Services.AddSingleton(host.App.Service<TimeProvider>());
         Services.AddSingleton(host.App.Service<IncidentCommands>());
+        Services.AddSingleton(host.App.Service<Bin.Dashboard.Features.Alerts.Progress.AlertProgressReader>());
+        Services.AddSingleton(host.App.Service<MapLiveState>());
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -30,8 +30,9 @@ internal sealed class InboundProcessor(
     TimeProvider clock,
     ILogger<InboundProcessor> logger) : BackgroundService
 {
-    /// <summary>How often a node looks for messages another node received (its own wake it at once).</summary>
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    /// <summary>A last-resort look for pending messages: its own webhook wakes a node at once, another node's through a
+    /// PostgreSQL notification on the inbox (AlertProgressTable.InboundChannel).</summary>
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;

@@ -20,7 +20,15 @@ internal sealed class OutboxSender(
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+
+    /// <summary>
+    /// Idle, the sender waits for <see cref="OutboxSignal"/>: woken in-process, or by PostgreSQL when any node queues a
+    /// message (see AlertProgressTable.QueuedChannel). This is the last-resort look, and the wait before retries this node
+    /// set is shorter; a retry another node set and then died with is found by this look.
+    /// </summary>
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(30);
     private DateTimeOffset _nextRecovery = DateTimeOffset.MinValue;
+    private DateTimeOffset? _nextRetry;
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -38,7 +46,7 @@ internal sealed class OutboxSender(
                 var claimed = await outbox.ClaimAsync(batchSize, clock.GetUtcNow(), ct);
                 if (claimed.Count == 0)
                 {
-                    await signal.WaitAsync(TimeSpan.FromSeconds(1), ct);
+                    await signal.WaitAsync(IdleTime(), ct);
                     continue;
                 }
                 var records = new OutboxDispatch.SendRecord[claimed.Count];
@@ -50,6 +58,8 @@ internal sealed class OutboxSender(
                         records[i] = await SendOneAsync(claimed[i], token);
                     });
                 await outbox.RecordSendsAsync(records, clock.GetUtcNow(), ct);
+                foreach (var retry in records.Select(r => r.RetryAt).OfType<DateTimeOffset>())
+                    if (_nextRetry is not { } next || retry < next) _nextRetry = retry;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -62,6 +72,20 @@ internal sealed class OutboxSender(
                 await Task.Delay(TimeSpan.FromSeconds(2), clock, ct).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
+    }
+
+    /// <summary>
+    /// How long to wait for a signal: until this node's earliest retry is due, at most <see cref="IdleWait"/> and at most
+    /// the claim timeout — nothing announces a node that died mid-send, so the survivors look again within that time.
+    /// </summary>
+    private TimeSpan IdleTime()
+    {
+        var longest = options.Value.ClaimTimeout < IdleWait ? options.Value.ClaimTimeout : IdleWait;
+        if (_nextRetry is not { } retry) return longest;
+        var untilRetry = retry - clock.GetUtcNow();
+        if (untilRetry > TimeSpan.Zero) return untilRetry < longest ? untilRetry : longest;
+        _nextRetry = null;
+        return TimeSpan.Zero;
     }
 
     /// <summary>Smooth pacing: tokens refill every 100 ms or so, never a whole second's burst at once.</summary>

@@ -1,6 +1,6 @@
 namespace Bin.Dashboard.Features.Alerts;
 
-/// <summary>Wakes a background worker of this node at once when work was queued here (other nodes find it on their next poll).</summary>
+/// <summary>Wakes a background worker of this node at once: work was queued here, or another node's was announced by a PostgreSQL notification.</summary>
 public abstract class WakeSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);

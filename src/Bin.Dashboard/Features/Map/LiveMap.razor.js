@@ -102,10 +102,11 @@ export function setHighlights(element, highlights) {
   if (selected && previous !== highlights.incident) state.map.panTo(selected.marker.getLatLng());
 }
 
-export function setBadges(element, badges) {
+export function setBadges(element, badges, details) {
   const state = maps.get(element);
   if (!state) return;
   state.badges = badges || {};
+  state.badgeDetails = details || {};
   labelNetworks(state);
 }
 
@@ -270,7 +271,9 @@ function styleNetworks(state) {
 function labelNetworks(state) {
   for (const [id, { polygon, network }] of state.networkLayers) {
     const badge = state.badges[id];
-    polygon.setTooltipContent(badge ? `${escapeHtml(network.name)} <span class="network-badge">${escapeHtml(badge)}</span>` : escapeHtml(network.name));
+    const detail = state.badgeDetails && state.badgeDetails[id];
+    const title = detail ? ` title="${escapeHtml(detail)}"` : '';
+    polygon.setTooltipContent(badge ? `${escapeHtml(network.name)} <span class="network-badge" data-testid="network-badge" data-network="${id}"${title}>${escapeHtml(badge)}</span>` : escapeHtml(network.name));
   }
 }
 

@@ -8,7 +8,11 @@ namespace Bin.Dashboard.Infrastructure.LiveFeed;
 
 /// <summary>
 /// Every node tails the event log itself, so a dashboard on any node sees events committed on any other.
-/// A statement trigger on mt_events NOTIFYs listeners; a one-second poll covers a lost notification.
+/// A statement trigger on mt_events NOTIFYs listeners; the tail reads only when notified (a notification is not lost
+/// while the connection lives; after a reconnect it reads at once), polling each second only while it waits for a gap,
+/// and every <see cref="IdlePoll"/> as a last resort. The same connection LISTENs for the features'
+/// <see cref="DatabaseNotification"/>s (work queued in the outbox or inbox, alert progress), so idle nodes wait on
+/// PostgreSQL instead of polling it; after a reconnect each of those is raised once, as it may have been missed.
 /// Sequence numbers are taken before commit, so a later number can become visible before an earlier one:
 /// the tail stops at a gap and waits for it to fill, skipping it only when it stays empty (a rolled-back
 /// transaction) for <see cref="GapTimeout"/>.
@@ -19,14 +23,15 @@ internal sealed class EventTail(
     LiveEventMapper mapper,
     NpgsqlDataSource dataSource,
     IOptions<EventStoreOptions> options,
+    IEnumerable<DatabaseNotification> notifications,
     TimeProvider clock,
     ILogger<EventTail> logger) : BackgroundService
 {
     public const string Channel = "bin_events";
-
-    /// <summary>Raised by a trigger on the SMS outbox: delivery progress changed (it is not kept as events).</summary>
-    public const string OutboxChannel = "bin_outbox";
     private static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan GapPoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
+    private readonly IReadOnlyList<DatabaseNotification> _notifications = notifications.ToList();
     private const int BatchSize = 500;
 
     private long _last = -1;
@@ -43,10 +48,13 @@ internal sealed class EventTail(
                 await EnsureTriggerAsync(connection, ct);
                 connection.Notification += (_, n) =>
                 {
-                    if (n.Channel == OutboxChannel) feed.RaiseOutboxChanged();
+                    foreach (var notification in _notifications)
+                        if (n.Channel == notification.Channel) notification.Handle(n.Payload);
                 };
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {OutboxChannel}", connection))
+                var channels = _notifications.Select(n => n.Channel).Append(Channel).Distinct();
+                await using (var listen = new NpgsqlCommand(string.Concat(channels.Select(c => $"LISTEN {c};")), connection))
                     await listen.ExecuteNonQueryAsync(ct);
+                foreach (var notification in _notifications) notification.Handle("");
                 if (_last < 0) _last = await CurrentHighWaterAsync(connection, ct);
                 feed.SetStatus(new FeedStatus(true, _last, clock.GetUtcNow(), null));
                 logger.LogInformation("Live feed tailing the event log from sequence {Sequence}", _last);
@@ -54,7 +62,7 @@ internal sealed class EventTail(
                 while (!ct.IsCancellationRequested)
                 {
                     await ReadNewEventsAsync(ct);
-                    await connection.WaitAsync(TimeSpan.FromSeconds(1), ct);
+                    await connection.WaitAsync(_gap is null ? IdlePoll : GapPoll, ct);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -136,3 +144,9 @@ internal sealed class EventTail(
         await command.ExecuteNonQueryAsync(ct);
     }
 }
+
+/// <summary>
+/// A PostgreSQL notification channel a feature listens to on the event tail's connection. <paramref name="Handle"/>
+/// gets the payload, or "" after a reconnect (something may have been missed): it must be cheap and not block.
+/// </summary>
+public sealed record DatabaseNotification(string Channel, Action<string> Handle);

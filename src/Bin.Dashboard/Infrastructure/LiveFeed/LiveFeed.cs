@@ -21,14 +21,18 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
 
     // Raised on the tail's thread; each handler runs in its subscriber's context (a circuit's culture), see CircuitCulture.cs.
     private readonly SubscriberContextEvent<Action<FeedStatus>> _statusChanged = new();
-    private readonly SubscriberContextEvent<Action> _outboxChanged = new();
+    private readonly SubscriberContextEvent<Action<IReadOnlyList<Guid>?>> _progressChanged = new();
 
     public event Action<FeedStatus>? StatusChanged { add => _statusChanged.Add(value); remove => _statusChanged.Remove(value); }
 
-    /// <summary>The SMS outbox changed on some node (sent, delivered, failed, acknowledged): progress views reload.</summary>
-    public event Action? OutboxChanged { add => _outboxChanged.Add(value); remove => _outboxChanged.Remove(value); }
+    /// <summary>
+    /// Alerts' progress changed on some node (sent, delivered, failed, acknowledged): the alerts' ids, or null when too
+    /// many changed to name (or notifications may have been missed) — then every shown alert is re-read.
+    /// </summary>
+    public event Action<IReadOnlyList<Guid>?>? ProgressChanged { add => _progressChanged.Add(value); remove => _progressChanged.Remove(value); }
 
-    internal void RaiseOutboxChanged() => _outboxChanged.Raise(h => h(), ex => logger.LogWarning(ex, "An outbox subscriber failed"));
+    public void RaiseProgressChanged(IReadOnlyList<Guid>? alertIds) =>
+        _progressChanged.Raise(h => h(alertIds), ex => logger.LogWarning(ex, "A progress subscriber failed"));
 
     public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> handler)
     {

@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Infrastructure.Auth;
+using Bin.Dashboard.Infrastructure.LiveFeed;
+using Bin.Domain.Alerts;
+using Bin.LoadHarness.Hosting;
+using Bin.LoadHarness.Measurement;
+using Bin.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Bin.LoadHarness.Scenarios;
+
+/// <summary>
+/// screens: what open dashboards cost the server. The same work is done three times on one dashboard: with no map page
+/// open, with N real map pages (headless Chromium, each its own sign-in as a dispatcher, so N Blazor circuits), and with
+/// none again. Each phase: idle for a while, then K cycles of an incident reported, an alert to Kerkplein, and A members
+/// answering "OK" through the signed webhook. Per phase: PostgreSQL transactions per second while idle, and per incident cycle
+/// the dashboard process's CPU time and PostgreSQL rows read and transactions (pg_stat_database of the dashboard's
+/// database); with pages open also the server memory per circuit (managed heap after a full collection, and working
+/// set, before and after opening the pages, divided by N).
+/// </summary>
+internal static class Screens
+{
+    public static readonly Scenario Scenario = Scenario.Create(
+        "screens",
+        "cost of open map pages: idle PostgreSQL transactions/s, CPU and rows read per incident, memory per circuit, with 0 and N pages",
+        "[--screens 20] [--incidents 8] [--acks 20] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
+        Parse,
+        MeasureAsync);
+
+    private const string ChromiumPath = "/usr/lib/chromium/chromium";
+    private static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan WorkTimeout = TimeSpan.FromSeconds(60);
+
+    private sealed record Settings(int Screens, int Incidents, int Acks, int IdleSeconds, int SettleSeconds, int TargetRatioPercent, int TargetIdleTps);
+
+    private static Settings Parse(HarnessArgs args) => new(
+        args.Int("screens", 20, 1, 200),
+        args.Int("incidents", 8, 1, 1_000),
+        args.Int("acks", 20, 0, 5_000),
+        args.Int("idle-seconds", 20, 2, 3_600),
+        args.Int("settle-seconds", 12, 1, 120),
+        args.Int("target-ratio-percent", 150, 100, 10_000),
+        args.Int("target-idle-tps", 5, 1, 10_000));
+
+    /// <summary>What one phase measured.</summary>
+    private sealed record Phase(int Screens, double IdleTps, double IdleRowsPerSecond, double IdleCpuMsPerSecond,
+        double CpuMsPerIncident, double RowsPerIncident, double TransactionsPerIncident, double WindowSeconds,
+        double? HeapKbPerScreen, double? WorkingSetKbPerScreen);
+
+    private static async Task<int> MeasureAsync(Settings settings, CancellationToken ct)
+    {
+        // The figures are printed for the README: one culture whatever the machine's.
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var loadAtStart = Scenario.PrintHeader("screens: what open map pages cost the dashboard and PostgreSQL");
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium is not installed ({ChromiumPath}); apt-get install -y chromium.");
+
+        // The browser signs in over plain HTTP on loopback: no redirect to HTTPS, no Secure-only cookie.
+        await using var host = await AlertingHost.StartAsync(new Dictionary<string, string?> { ["Security:EnforceHttps"] = "false" }, ct);
+        var members = AlertingHost.Numbers("61", settings.Acks);
+        if (members.Count > 0) await host.ImportAsync(NetworkSeed.KerkpleinId, members, ct);
+        Console.WriteLine($"  setup      {members.Count} members imported in Kerkplein; each cycle: incident, alert to Kerkplein, {members.Count} \"OK\" answers");
+
+        var acknowledged = new AckCounter();
+        using var subscription = host.Host.Services.GetRequiredService<LiveFeed>().Subscribe(acknowledged.OnBatch);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
+        // Warm-up (JIT, pools, plans), not measured.
+        await CycleAsync(host, members, acknowledged, ct);
+
+        // 0 pages, N pages, 0 pages again: the data grows with every cycle (outbox, events, timeline), so the phase with
+        // pages is compared with the mean of the two without, which bracket it.
+        var phases = new List<Phase>();
+        var pages = new List<IPage>();
+        foreach (var screens in new[] { 0, settings.Screens, 0 })
+        {
+            (double Heap, double WorkingSet)? before = null;
+            if (screens > 0)
+            {
+                before = Memory();
+                var opened = Clock.Now;
+                await OpenPagesAsync(browser, host.Host.BaseAddress, screens, pages, ct);
+                Console.WriteLine($"  pages      {screens} map pages signed in as dispatcher, circuits up, in {Clock.Ms(opened, Clock.Now) / 1000:0.0} s");
+            }
+            else if (pages.Count > 0)
+            {
+                await ClosePagesAsync(pages);
+                Console.WriteLine("  pages      closed (left for a blank page first, so each circuit ends at once)");
+            }
+            phases.Add(await MeasurePhaseAsync(settings, host, members, acknowledged, pages, before, ct));
+        }
+
+        var loadAtEnd = MachineInfo.LoadAverage();
+        Console.WriteLine($"  load avg   {loadAtEnd} (end)");
+        return Report(settings, phases, loadAtStart, loadAtEnd);
+    }
+
+    private static async Task<Phase> MeasurePhaseAsync(Settings settings, AlertingHost host, IReadOnlyList<string> members, AckCounter acknowledged,
+        IReadOnlyList<IPage> pages, (double Heap, double WorkingSet)? before, CancellationToken ct)
+    {
+        var connection = host.Host.ConnectionString;
+        var cpu = await CpuMeter.ForAsync(connection, ct);
+        // Autovacuum would otherwise visit the tables the setup and the last phase wrote at a moment of its choosing, and
+        // its reads and transactions would land in one phase's window by chance.
+        await VacuumAsync(connection, ct);
+        await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds), ct);
+
+        double? heapPerScreen = null, workingSetPerScreen = null;
+        if (before is { } b && pages.Count > 0)
+        {
+            var after = Memory();
+            heapPerScreen = (after.Heap - b.Heap) / pages.Count / 1024;
+            workingSetPerScreen = (after.WorkingSet - b.WorkingSet) / pages.Count / 1024;
+        }
+
+        // Idle: nothing is posted; whatever PostgreSQL commits now is background work and open screens.
+        var idleStart = Clock.Now;
+        var pgIdle = await PgActivity.TakeAsync(connection, ct);
+        var cpuIdle = cpu.Take();
+        await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds), ct);
+        var pgIdleEnd = await PgActivity.TakeAsync(connection, ct);
+        var cpuIdleEnd = cpu.Take();
+        var idleSeconds = Clock.Ms(idleStart, Clock.Now) / 1000;
+        var idle = pgIdleEnd.Since(pgIdle);
+
+        // The work: K cycles, then every page must show the last incident, then a quiet moment for the counters.
+        var start = Clock.Now;
+        var pgStart = await PgActivity.TakeAsync(connection, ct);
+        var cpuStart = cpu.Take();
+        Guid last = default;
+        for (var i = 0; i < settings.Incidents; i++) last = await CycleAsync(host, members, acknowledged, ct);
+        foreach (var page in pages)
+            await page.Locator($"[data-incident='{last}']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = (float)PageTimeout.TotalMilliseconds });
+        await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds), ct);
+        var pgWork = (await PgActivity.TakeAsync(connection, ct)).Since(pgStart);
+        var cpuWork = cpu.Take().Since(cpuStart);
+        var window = Clock.Ms(start, Clock.Now) / 1000;
+
+        var phase = new Phase(pages.Count, idle.Transactions / idleSeconds, idle.RowsRead / idleSeconds, cpuIdleEnd.Since(cpuIdle).ProcessMs / idleSeconds,
+            cpuWork.ProcessMs / settings.Incidents, (double)pgWork.RowsRead / settings.Incidents, (double)pgWork.Transactions / settings.Incidents,
+            window, heapPerScreen, workingSetPerScreen);
+        Console.WriteLine((
+            $"  {pages.Count,3} pages  idle {phase.IdleTps:0.0} tx/s, {phase.IdleRowsPerSecond:0} rows/s, {phase.IdleCpuMsPerSecond:0.0} ms CPU/s; " +
+            $"per incident {phase.CpuMsPerIncident:0.0} ms CPU, {phase.RowsPerIncident:0} rows read, {phase.TransactionsPerIncident:0.0} tx " +
+            $"({settings.Incidents} cycles in {window:0.0} s)" +
+            (heapPerScreen is { } h ? $"; per circuit {h:0} KB managed heap, {workingSetPerScreen:0} KB working set" : "")));
+        return phase;
+    }
+
+    /// <summary>One incident with its alert and answers; returns when the answers are recorded (seen on the live feed).</summary>
+    private static async Task<Guid> CycleAsync(AlertingHost host, IReadOnlyList<string> members, AckCounter acknowledged, CancellationToken ct)
+    {
+        var incident = await host.ReportIncidentAsync(ct);
+        var handedBefore = host.Gateway.Distinct;
+        var alert = await host.IssueAlertAsync(incident, NetworkSeed.KerkpleinId, ct);
+        // An "OK" acknowledges a tip that went out: wait until the gateway has all of this alert's messages.
+        await UntilAsync(() => host.Gateway.Distinct >= handedBefore + alert.Recipients, "the alert's messages reaching the gateway", ct);
+        var expected = acknowledged.Count + members.Count;
+        var answers = await Task.WhenAll(members.Select(number => AnswerAsync(host.Anonymous, number, ct)));
+        var refused = answers.Count(s => s != HttpStatusCode.OK);
+        if (refused > 0) throw new InvalidOperationException($"{refused} of {answers.Length} answers were refused.");
+        await UntilAsync(() => acknowledged.Count >= expected, "the answers being recorded", ct);
+        return incident;
+    }
+
+    private static async Task<HttpStatusCode> AnswerAsync(HttpClient http, string number, CancellationToken ct)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"),
+            ["AccountSid"] = "AC" + new string('0', 32),
+            ["From"] = number,
+            ["To"] = AlertingHost.DashboardNumber,
+            ["Body"] = "OK",
+            ["NumMedia"] = "0",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sms/inbound") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(AlertingHost.PublicBaseUrl + "/sms/inbound", form, AlertingHost.AuthToken));
+        using var response = await http.SendAsync(request, ct);
+        return response.StatusCode;
+    }
+
+    private static async Task VacuumAsync(string connectionString, CancellationToken ct)
+    {
+        // Not pooled: the backend ends with the connection and reports its counters (one transaction per table) at once.
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 300 };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Waits for an in-process condition (no database reads, which would be counted).</summary>
+    private static async Task UntilAsync(Func<bool> condition, string what, CancellationToken ct)
+    {
+        var deadline = Clock.Now + (long)(WorkTimeout.TotalSeconds * Stopwatch.Frequency);
+        while (!condition())
+        {
+            if (Clock.Now > deadline) throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(10, ct);
+        }
+    }
+
+    private static async Task OpenPagesAsync(IBrowser browser, Uri baseAddress, int count, List<IPage> pages, CancellationToken ct)
+    {
+        // A few at a time: each sign-in and first render is real work for the server and the browser.
+        using var gate = new SemaphoreSlim(4);
+        var opened = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                var context = await browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    BaseURL = baseAddress.ToString(),
+                    ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+                });
+                var page = await context.NewPageAsync();
+                page.SetDefaultTimeout((float)PageTimeout.TotalMilliseconds);
+                await page.GotoAsync("login");
+                await page.Locator("input[name=username]").FillAsync(Roles.Dispatcher);
+                await page.Locator("input[name=password]").FillAsync(KestrelDashboard.Password);
+                await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
+                await page.Locator("[data-circuit=up]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                await page.Locator("[data-testid=incident-board]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                return page;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        pages.AddRange(opened);
+    }
+
+    /// <summary>Leaving the page makes Blazor end its circuit at once (else it is kept for reconnection for minutes and still
+    /// renders live updates).</summary>
+    private static async Task ClosePagesAsync(List<IPage> pages)
+    {
+        foreach (var page in pages)
+        {
+            await page.GotoAsync("about:blank");
+            await page.Context.CloseAsync();
+        }
+        pages.Clear();
+    }
+
+    /// <summary>The managed heap after a full, compacting collection, and the working set, in bytes.</summary>
+    private static (double Heap, double WorkingSet) Memory()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var self = Process.GetCurrentProcess();
+        return (heap, self.WorkingSet64);
+    }
+
+    private static int Report(Settings settings, List<Phase> phases, string loadAtStart, string loadAtEnd)
+    {
+        var open = phases[1];
+        var cpuRatio = open.CpuMsPerIncident / ((phases[0].CpuMsPerIncident + phases[2].CpuMsPerIncident) / 2);
+        var rowsRatio = open.RowsPerIncident / ((phases[0].RowsPerIncident + phases[2].RowsPerIncident) / 2);
+        var none = phases[0].IdleTps >= phases[2].IdleTps ? phases[0] : phases[2];
+        var limit = settings.TargetRatioPercent / 100.0;
+        var met = cpuRatio <= limit && rowsRatio <= limit && none.IdleTps <= settings.TargetIdleTps && open.IdleTps <= settings.TargetIdleTps;
+        Console.WriteLine((
+            $"  ratio      {open.Screens} pages / mean of the phases without: CPU per incident {cpuRatio:0.00}×, rows read per incident {rowsRatio:0.00}× (target ≤ {limit:0.00}×); " +
+            $"idle {none.IdleTps:0.0} and {open.IdleTps:0.0} tx/s (target ≤ {settings.TargetIdleTps}) → {(met ? "MET" : "MISSED")}"));
+        Console.WriteLine();
+        Console.WriteLine("| pages | idle tx/s | idle rows/s | CPU ms / incident | rows read / incident | tx / incident | KB heap / circuit | KB working set / circuit | load (1 min) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var p in phases)
+            Console.WriteLine((
+                $"| {p.Screens} | {p.IdleTps:0.0} | {p.IdleRowsPerSecond:0} | {p.CpuMsPerIncident:0.0} | {p.RowsPerIncident:0} | {p.TransactionsPerIncident:0.0} | " +
+                $"{(p.HeapKbPerScreen is { } h ? h.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
+                $"{(p.WorkingSetKbPerScreen is { } w ? w.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
+                $"{MachineInfo.OneMinute(loadAtStart)} → {MachineInfo.OneMinute(loadAtEnd)} |"));
+        return met ? ExitCodes.Met : ExitCodes.TargetMissed;
+    }
+
+    /// <summary>Acknowledgements recorded, as the live feed of this node announces them (no database reads).</summary>
+    private sealed class AckCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public Task OnBatch(IReadOnlyList<LiveEvent> batch)
+        {
+            Interlocked.Add(ref _count, batch.Count(e => e.Data is TipAcknowledged));
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,261 @@
+using System.Threading.Channels;
+using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Alerts.Progress;
+using Bin.Dashboard.Features.Incidents;
+using Bin.Dashboard.Infrastructure.LiveFeed;
+using Bin.Domain.Alerts;
+using Bin.Domain.Incidents;
+using Marten;
+
+namespace Bin.Dashboard.Features.Map;
+
+/// <summary>
+/// What every open map of this node shows, kept once per node and updated from the events themselves: the open
+/// incidents (newest first), the alerts of those incidents and their progress per network. An incident event re-reads
+/// only that incident, an <see cref="AlertIssued"/> adds the alert from the event, and a progress notification re-reads
+/// only the named alerts' summary rows (<see cref="AlertProgressTable"/>). The cost of an event is therefore the same
+/// with one map open or fifty; each circuit only filters the snapshot for its user and renders.
+/// Everything is applied by one worker in the order it arrives; a snapshot is immutable and shared by every circuit.
+/// </summary>
+public sealed class MapLiveState : IDisposable
+{
+    /// <summary>Recently closed incidents are kept so a map that has one selected shows it closed without a read.</summary>
+    private const int ClosedKept = 200;
+
+    /// <summary>Progress notifications come by the hundred during a big alert: they are coalesced over this time.</summary>
+    private static readonly TimeSpan ProgressCoalescing = TimeSpan.FromMilliseconds(250);
+
+    private readonly IMapLiveStore _store;
+    private readonly LiveFeed _feed;
+    private readonly ILogger<MapLiveState> _logger;
+    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private readonly HashSet<Guid> _pendingProgress = [];
+    private bool _pendingAll;
+    private bool _progressScheduled;
+    private IDisposable? _subscription;
+    private int _started;
+
+    public MapLiveState(IMapLiveStore store, LiveFeed feed, ILogger<MapLiveState> logger)
+    {
+        _store = store;
+        _feed = feed;
+        _logger = logger;
+    }
+
+    /// <summary>The latest snapshot; raised on the worker after each change (subscribers marshal to their circuit).</summary>
+    public event Action<MapSnapshot>? Changed;
+
+    public MapSnapshot Current { get; private set; } = MapSnapshot.Empty;
+
+    /// <summary>The current snapshot, loading it first if this is the first map of the node.</summary>
+    public async Task<MapSnapshot> CurrentAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            // Subscribe before loading: whatever happens during the load is applied after it (re-reads are idempotent).
+            _subscription = _feed.Subscribe(batch => { _work.Writer.TryWrite(new Work(batch, false)); return Task.CompletedTask; });
+            _feed.ProgressChanged += OnProgressChanged;
+            _ = Task.Run(RunAsync, CancellationToken.None);
+        }
+        await _loaded.Task.WaitAsync(ct);
+        return Current;
+    }
+
+    private void OnProgressChanged(IReadOnlyList<Guid>? alertIds)
+    {
+        lock (_gate)
+        {
+            if (alertIds is null) _pendingAll = true;
+            else _pendingProgress.UnionWith(alertIds);
+            if (_progressScheduled) return;
+            _progressScheduled = true;
+        }
+        _ = Task.Delay(ProgressCoalescing).ContinueWith(_ => _work.Writer.TryWrite(new Work(null, true)), TaskScheduler.Default);
+    }
+
+    private async Task RunAsync()
+    {
+        while (!_loaded.Task.IsCompleted)
+        {
+            try
+            {
+                Current = await LoadAsync(CancellationToken.None);
+                _loaded.TrySetResult();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The first map waits; the database may be starting.
+                _logger.LogWarning(ex, "Loading the live map state failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
+        await foreach (var work in _work.Reader.ReadAllAsync())
+        {
+            try
+            {
+                var next = work.Events is { } batch ? await ApplyAsync(Current, batch, CancellationToken.None) : await RefreshProgressAsync(Current, CancellationToken.None);
+                if (ReferenceEquals(next, Current)) continue;
+                Current = next;
+                Changed?.Invoke(next);
+            }
+            catch (Exception ex)
+            {
+                // A failed read leaves the last good snapshot; the next event or notification brings it up to date.
+                _logger.LogWarning(ex, "Applying live updates to the map state failed");
+            }
+        }
+    }
+
+    private async Task<MapSnapshot> LoadAsync(CancellationToken ct)
+    {
+        var incidents = await _store.OpenIncidentsAsync(GetIncidents.MaxLimit, ct);
+        var alerts = await _store.AlertsOfAsync(incidents.Select(i => i.Id).ToList(), ct);
+        var progress = await ProgressOfAsync(alerts.Select(a => a.AlertId).ToList(), ct);
+        return new MapSnapshot(incidents, new Dictionary<Guid, IncidentView>(), alerts, progress);
+    }
+
+    /// <summary>Applies one batch of events: re-reads the incidents it names, adds the alerts it issues.</summary>
+    internal async Task<MapSnapshot> ApplyAsync(MapSnapshot state, IReadOnlyList<LiveEvent> batch, CancellationToken ct)
+    {
+        var changedIncidents = batch.Select(e => e.Data switch
+        {
+            IncidentReported r => r.IncidentId,
+            IncidentVerified v => v.IncidentId,
+            IncidentUpdated u => u.IncidentId,
+            IncidentClosed c => c.IncidentId,
+            _ => Guid.Empty,
+        }).Where(id => id != Guid.Empty).Distinct().ToList();
+        var issued = batch.Select(e => e.Data).OfType<AlertIssued>().ToList();
+        if (changedIncidents.Count == 0 && issued.Count == 0) return state;
+
+        var incidents = state.Incidents;
+        var closed = state.Closed;
+        var alerts = state.Alerts;
+        var progress = state.Progress;
+        if (changedIncidents.Count > 0)
+        {
+            var views = await _store.IncidentsAsync(changedIncidents, ct);
+            var byId = views.ToDictionary(v => v.Id);
+            var open = incidents.Where(i => !byId.ContainsKey(i.Id)).Concat(views.Where(v => v.Status != IncidentStatus.Closed));
+            incidents = open.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id).ToList();
+            var nowClosed = views.Where(v => v.Status == IncidentStatus.Closed).ToList();
+            if (nowClosed.Count > 0)
+            {
+                var gone = nowClosed.Select(v => v.Id).ToHashSet();
+                closed = closed.Values.Where(c => !gone.Contains(c.Id)).Concat(nowClosed)
+                    .OrderByDescending(c => c.ClosedAt).Take(ClosedKept).ToDictionary(c => c.Id);
+                var dropped = alerts.Where(a => gone.Contains(a.IncidentId)).Select(a => a.AlertId).ToHashSet();
+                if (dropped.Count > 0)
+                {
+                    alerts = alerts.Where(a => !dropped.Contains(a.AlertId)).ToList();
+                    progress = progress.Where(p => !dropped.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+                }
+            }
+        }
+
+        var openIds = incidents.Select(i => i.Id).ToHashSet();
+        var known = alerts.Select(a => a.AlertId).ToHashSet();
+        var added = issued.Where(a => openIds.Contains(a.IncidentId) && !known.Contains(a.AlertId))
+            .Select(a => new OpenAlert(a.AlertId, a.IncidentId, a.IssuedAt, a.NetworkIds)).ToList();
+        if (added.Count > 0)
+        {
+            alerts = [.. alerts, .. added];
+            var fresh = await ProgressOfAsync(added.Select(a => a.AlertId).ToList(), ct);
+            progress = progress.Concat(fresh).ToDictionary(p => p.Key, p => p.Value);
+        }
+        return new MapSnapshot(incidents, closed, alerts, progress);
+    }
+
+    /// <summary>Re-reads the summary rows of the shown alerts that a notification named (all shown alerts for "many").</summary>
+    internal async Task<MapSnapshot> RefreshProgressAsync(MapSnapshot state, CancellationToken ct)
+    {
+        HashSet<Guid> named;
+        bool all;
+        lock (_gate)
+        {
+            named = [.. _pendingProgress];
+            all = _pendingAll;
+            _pendingProgress.Clear();
+            _pendingAll = false;
+            _progressScheduled = false;
+        }
+        var wanted = state.Alerts.Select(a => a.AlertId).Where(id => all || named.Contains(id)).ToList();
+        if (wanted.Count == 0) return state;
+        var fresh = await ProgressOfAsync(wanted, ct);
+        var progress = state.Progress.Where(p => !wanted.Contains(p.Key)).Concat(fresh).ToDictionary(p => p.Key, p => p.Value);
+        return state with { Progress = progress };
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<NetworkProgress>>> ProgressOfAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) =>
+        (await _store.ProgressAsync(alertIds, ct)).GroupBy(r => r.AlertId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<NetworkProgress>)g.Select(r => r.Progress).ToList());
+
+    public void Dispose()
+    {
+        _feed.ProgressChanged -= OnProgressChanged;
+        _subscription?.Dispose();
+        _work.Writer.TryComplete();
+    }
+
+    /// <summary>An event batch to apply, or (<paramref name="Progress"/>) the coalesced progress notifications to read.</summary>
+    private sealed record Work(IReadOnlyList<LiveEvent>? Events, bool Progress);
+}
+
+/// <summary>
+/// The map's state at one moment. <paramref name="Incidents"/>: the open incidents, newest first;
+/// <paramref name="Closed"/>: incidents closed recently; <paramref name="Alerts"/>: the alerts of the open incidents;
+/// <paramref name="Progress"/>: per alert, its figures per network.
+/// </summary>
+public sealed record MapSnapshot(
+    IReadOnlyList<IncidentView> Incidents,
+    IReadOnlyDictionary<Guid, IncidentView> Closed,
+    IReadOnlyList<OpenAlert> Alerts,
+    IReadOnlyDictionary<Guid, IReadOnlyList<NetworkProgress>> Progress)
+{
+    public static readonly MapSnapshot Empty = new([], new Dictionary<Guid, IncidentView>(), [], new Dictionary<Guid, IReadOnlyList<NetworkProgress>>());
+
+    /// <summary>An incident shown on the map or closed recently; null when neither.</summary>
+    public IncidentView? Find(Guid id) => Incidents.FirstOrDefault(i => i.Id == id) ?? Closed.GetValueOrDefault(id);
+}
+
+/// <summary>The reads <see cref="MapLiveState"/> makes: the whole open set once per node, then only what an event names.</summary>
+public interface IMapLiveStore
+{
+    Task<IReadOnlyList<IncidentView>> OpenIncidentsAsync(int limit, CancellationToken ct);
+
+    Task<IReadOnlyList<IncidentView>> IncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    Task<IReadOnlyList<OpenAlert>> AlertsOfAsync(IReadOnlyCollection<Guid> incidentIds, CancellationToken ct);
+
+    Task<IReadOnlyList<AlertProgressReader.Row>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct);
+}
+
+internal sealed class MartenMapLiveStore(IDocumentStore store, AlertProgressReader progress) : IMapLiveStore
+{
+    public async Task<IReadOnlyList<IncidentView>> OpenIncidentsAsync(int limit, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await GetIncidents.QueryAsync(session, new GetIncidents.Filter(null, null, null, null, OpenOnly: true, limit),
+            new Infrastructure.Auth.NetworkScope(true, new HashSet<Guid>()), ct);
+    }
+
+    public async Task<IReadOnlyList<IncidentView>> IncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadManyAsync<IncidentView>(ct, ids);
+    }
+
+    public async Task<IReadOnlyList<OpenAlert>> AlertsOfAsync(IReadOnlyCollection<Guid> incidentIds, CancellationToken ct)
+    {
+        if (incidentIds.Count == 0) return [];
+        await using var session = store.QuerySession();
+        var ids = incidentIds.ToArray();
+        var alerts = await session.Query<AlertView>().Where(a => ids.Contains(a.IncidentId)).ToListAsync(ct);
+        return alerts.Select(a => new OpenAlert(a.Id, a.IncidentId, a.IssuedAt, a.NetworkIds)).ToList();
+    }
+
+    public Task<IReadOnlyList<AlertProgressReader.Row>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) =>
+        progress.ReadAsync(alertIds, ct);
+}

@@ -1,0 +1,150 @@
+using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Alerts.Progress;
+using Bin.Dashboard.Features.Incidents;
+using Bin.Dashboard.Features.Map;
+using Bin.Dashboard.Infrastructure.LiveFeed;
+using Bin.Domain.Alerts;
+using Bin.Domain.Incidents;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bin.Dashboard.Tests.Map;
+
+/// <summary>
+/// The node's map state applies each event by reading only what the event names. A store that counts its reads stands in
+/// for the database, so each test can say which reads an event caused.
+/// </summary>
+public class MapLiveStateTests
+{
+    private static readonly Guid Kerkplein = Guid.NewGuid();
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 21, 0, 0, TimeSpan.Zero);
+
+    private sealed class CountingStore : IMapLiveStore
+    {
+        public readonly Dictionary<Guid, IncidentView> Incidents = [];
+        public readonly List<OpenAlert> Alerts = [];
+        public readonly Dictionary<Guid, List<AlertProgressReader.Row>> Progress = [];
+        public int OpenListReads;
+        public readonly List<Guid[]> IncidentReads = [];
+        public readonly List<Guid[]> ProgressReads = [];
+
+        public Task<IReadOnlyList<IncidentView>> OpenIncidentsAsync(int limit, CancellationToken ct)
+        {
+            OpenListReads++;
+            return Task.FromResult<IReadOnlyList<IncidentView>>(Incidents.Values.Where(i => i.Status != IncidentStatus.Closed).ToList());
+        }
+
+        public Task<IReadOnlyList<IncidentView>> IncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+        {
+            IncidentReads.Add([.. ids]);
+            return Task.FromResult<IReadOnlyList<IncidentView>>(ids.Where(Incidents.ContainsKey).Select(id => Incidents[id]).ToList());
+        }
+
+        public Task<IReadOnlyList<OpenAlert>> AlertsOfAsync(IReadOnlyCollection<Guid> incidentIds, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<OpenAlert>>(Alerts.Where(a => incidentIds.Contains(a.IncidentId)).ToList());
+
+        public Task<IReadOnlyList<AlertProgressReader.Row>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct)
+        {
+            ProgressReads.Add([.. alertIds]);
+            return Task.FromResult<IReadOnlyList<AlertProgressReader.Row>>(alertIds.SelectMany(id => Progress.GetValueOrDefault(id, [])).ToList());
+        }
+
+        public IncidentView Add(IncidentStatus status = IncidentStatus.Reported, DateTimeOffset? at = null)
+        {
+            var view = new IncidentView { Id = Guid.NewGuid(), Category = "burglary", Status = status, ReportedAt = at ?? Now, NetworkIds = [Kerkplein] };
+            Incidents[view.Id] = view;
+            return view;
+        }
+    }
+
+    private static async Task<(MapLiveState State, LiveFeed Feed)> StartedAsync(CountingStore store)
+    {
+        var feed = new LiveFeed(NullLogger<LiveFeed>.Instance);
+        var state = new MapLiveState(store, feed, NullLogger<MapLiveState>.Instance);
+        await state.CurrentAsync(default);
+        return (state, feed);
+    }
+
+    /// <summary>Publishes events as the tail does and returns the snapshot they produced.</summary>
+    private static async Task<MapSnapshot> AfterAsync(MapLiveState state, LiveFeed feed, params object[] events)
+    {
+        var changed = new TaskCompletionSource<MapSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        state.Changed += s => changed.TrySetResult(s);
+        feed.Publish(events.Select((e, i) => new LiveEvent(i + 1, e.GetType().Name, Guid.NewGuid(), Now, [Kerkplein], e)).ToList());
+        return await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_reported_incident_is_added_by_reading_that_incident_alone_not_the_list_of_open_incidents()
+    {
+        var store = new CountingStore();
+        store.Add(at: Now.AddHours(-1));
+        var (state, feed) = await StartedAsync(store);
+        var reported = store.Add();
+
+        var snapshot = await AfterAsync(state, feed, new IncidentReported(reported.Id, 51.23, 5.31, "burglary", "", ReporterKind.Member, [Kerkplein], Now));
+
+        Assert.Equal(1, store.OpenListReads);
+        Assert.Equal([reported.Id], Assert.Single(store.IncidentReads));
+        Assert.Equal(reported.Id, snapshot.Incidents[0].Id);
+        Assert.Equal(2, snapshot.Incidents.Count);
+    }
+
+    [Fact]
+    public async Task An_alert_comes_from_its_event_and_only_its_own_progress_is_read()
+    {
+        var store = new CountingStore();
+        var incident = store.Add();
+        var (state, feed) = await StartedAsync(store);
+        var alertId = Guid.NewGuid();
+        store.Progress[alertId] = [new AlertProgressReader.Row(alertId, Now, new NetworkProgress(Kerkplein, 122, 122, 0, 0, 0, 0))];
+        store.ProgressReads.Clear();
+
+        var snapshot = await AfterAsync(state, feed, new AlertIssued(alertId, incident.Id, [Kerkplein], "burglary-lights",
+            new Dictionary<string, string>(), new Dictionary<Guid, int> { [Kerkplein] = 122 }, 122, 1, Now));
+
+        Assert.Empty(store.IncidentReads);
+        Assert.Equal([alertId], Assert.Single(store.ProgressReads));
+        Assert.Equal(alertId, Assert.Single(snapshot.Alerts).AlertId);
+        Assert.Equal(122, snapshot.Progress[alertId][0].Recipients);
+    }
+
+    [Fact]
+    public async Task A_progress_notification_re_reads_only_the_alerts_it_names_that_the_map_shows()
+    {
+        var store = new CountingStore();
+        var incident = store.Add();
+        var shown = new OpenAlert(Guid.NewGuid(), incident.Id, Now, [Kerkplein]);
+        var other = new OpenAlert(Guid.NewGuid(), incident.Id, Now.AddMinutes(-5), [Kerkplein]);
+        store.Alerts.AddRange([shown, other]);
+        store.Progress[shown.AlertId] = [new AlertProgressReader.Row(shown.AlertId, Now, new NetworkProgress(Kerkplein, 10, 0, 10, 0, 0, 0))];
+        var (state, feed) = await StartedAsync(store);
+        store.ProgressReads.Clear();
+        store.Progress[shown.AlertId] = [new AlertProgressReader.Row(shown.AlertId, Now, new NetworkProgress(Kerkplein, 10, 0, 10, 0, 0, 7))];
+        var changed = new TaskCompletionSource<MapSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        state.Changed += s => changed.TrySetResult(s);
+
+        feed.RaiseProgressChanged([shown.AlertId, Guid.NewGuid()]);
+        var snapshot = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([shown.AlertId], Assert.Single(store.ProgressReads));
+        Assert.Equal(7, snapshot.Progress[shown.AlertId][0].Acknowledged);
+    }
+
+    [Fact]
+    public async Task Closing_an_incident_takes_it_and_its_alerts_off_the_map_and_keeps_it_findable_as_closed()
+    {
+        var store = new CountingStore();
+        var incident = store.Add();
+        var alert = new OpenAlert(Guid.NewGuid(), incident.Id, Now, [Kerkplein]);
+        store.Alerts.Add(alert);
+        var (state, feed) = await StartedAsync(store);
+        store.Incidents[incident.Id] = new IncidentView { Id = incident.Id, Category = "burglary", Status = IncidentStatus.Closed, ReportedAt = Now, ClosedAt = Now, NetworkIds = [Kerkplein] };
+
+        var snapshot = await AfterAsync(state, feed, new IncidentClosed(incident.Id, IncidentOutcome.NothingFound, null, Now));
+
+        Assert.Empty(snapshot.Incidents);
+        Assert.Empty(snapshot.Alerts);
+        Assert.Equal(IncidentStatus.Closed, snapshot.Find(incident.Id)?.Status);
+        Assert.Equal(1, store.OpenListReads);
+    }
+}
