@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Accounts;
+using Bin.Dashboard.Features.Addresses;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Alerts.Cap;
 using Bin.Dashboard.Features.Feedback;
@@ -31,6 +32,7 @@ public static class FeatureRegistration
         services.AddBinOperations();
         services.AddBinAccounts();
         services.AddBinPrivacy(configuration);
+        services.AddBinAddresses(configuration);
         return services;
     }
 
@@ -48,6 +50,7 @@ public static class FeatureRegistration
         app.MapBinReplay();
         app.MapBinAccounts();
         app.MapBinPrivacy();
+        app.MapBinAddresses();
         return app;
     }
 }

@@ -27,10 +27,13 @@ public sealed record RegistryAddress(
 /// <summary>How addresses are written and compared, the same for the index, the online source and a query.</summary>
 public static class AddressText
 {
-    public static string Label(string street, string number, string? box, string postcode, string municipality) =>
-        string.IsNullOrWhiteSpace(box)
-            ? $"{street} {number}, {postcode} {municipality}"
-            : $"{street} {number} bus {box}, {postcode} {municipality}";
+    /// <summary>A street without a number (the online service finds streets too) reads "Kerkplein, 3920 Lommel".</summary>
+    public static string Label(string street, string number, string? box, string postcode, string municipality)
+    {
+        var house = string.IsNullOrWhiteSpace(number) ? "" : " " + number;
+        var inBox = string.IsNullOrWhiteSpace(box) ? "" : " bus " + box;
+        return $"{street}{house}{inBox}, {postcode} {municipality}".Trim().TrimEnd(',');
+    }
 
     /// <summary>
     /// Lower case without accents or punctuation, single spaces: "Sint-Jozefslaan 3, 3920 Lommel" and

@@ -44,6 +44,7 @@ public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
         Services.AddSingleton(host.App.Service<IOptions<MapOptions>>());
         Services.AddSingleton(host.App.Service<TimeProvider>());
         Services.AddSingleton(host.App.Service<IncidentCommands>());
+        Services.AddSingleton<Bin.Dashboard.Features.Addresses.IAddressFinder>(new Addresses.FakeAddressFinder());
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
