@@ -78,6 +78,18 @@ public class AddressSearchApiTests(HostFixture host) : IClassFixture<HostFixture
         Assert.All(misspelt, f => Assert.StartsWith("Stationsstraat ", AddressFiles.Label(f)));
     }
 
+    [Fact]
+    public async Task The_schema_creates_the_table_with_its_trigram_index_and_a_restart_finds_nothing_to_change()
+    {
+        var store = host.App.Service<Marten.IDocumentStore>();
+
+        var migration = await store.Storage.Database.CreateMigrationAsync();
+
+        var address = migration.Deltas.Where(d => d.SchemaObject.Identifier.Name is AddressTable.Name or "pg_trgm").ToList();
+        Assert.NotEmpty(address);
+        Assert.All(address, d => Assert.Equal(Weasel.Core.SchemaPatchDifference.None, d.Difference));
+    }
+
     [Theory]
     [InlineData("/api/addresses", "q")]
     [InlineData("/api/addresses?q=k", "q")]
