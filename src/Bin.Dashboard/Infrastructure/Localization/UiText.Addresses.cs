@@ -44,6 +44,7 @@ public static partial class UiText
         ["addresses.problem.bad-coordinates"] = ("X en Y (\"{0}\") zijn geen meters in Belgische Lambert 72.", "X et Y (« {0} ») ne sont pas des mètres en Lambert belge 72.", "X and Y (\"{0}\") are not metres in Belgian Lambert 72."),
         ["addresses.problem.none-in-zone"] = ("Geen enkel adres van het bestand ligt in de zone.", "Aucune adresse du fichier ne se trouve dans la zone.", "No address of the file lies in the zone."),
         ["addresses.problem.too-large"] = ("Het bestand telt meer dan {0} regels.", "Le fichier compte plus de {0} lignes.", "The file has more than {0} lines."),
+        ["addresses.publicIndicative"] = ("De grenzen van de netwerken zijn bij benadering getekend; de coördinator bevestigt of uw adres erbij hoort.", "Les limites des réseaux sont tracées de manière approximative ; le coordinateur confirme si votre adresse en fait partie.", "The networks' boundaries are drawn approximately; the coordinator confirms whether your address belongs to one."),
         ["nav.addresses"] = ("Adressen", "Adresses", "Addresses"),
     };
 }
