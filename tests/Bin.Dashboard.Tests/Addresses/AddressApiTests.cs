@@ -166,10 +166,14 @@ public class AddressImportTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var index = host.App.Service<LocalAddressIndex>();
         Assert.Equal((200L, false), await index.CountAsync(default));
+        // One file's streets, all 200 of its addresses (the search is fuzzy, so the table is asked directly).
+        await using var connection = new Npgsql.NpgsqlConnection(host.App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT DISTINCT street FROM bin.{AddressTable.Name}", connection);
         var present = new List<string>();
-        foreach (var street in streets)
-            if ((await SearchAsync(admin, street)).Count > 0) present.Add(street);
-        Assert.Single(present);
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) present.Add(reader.GetString(0));
+        Assert.Contains(Assert.Single(present), streets);
     }
 }
 
