@@ -92,6 +92,14 @@ public class AddressRegistryCsvTests
         Assert.Equal(1, reading.Duplicates);
     }
 
+    [Fact]
+    public void A_label_reads_as_belgians_write_an_address_also_with_a_box_or_without_a_number()
+    {
+        Assert.Equal("Kerkplein 12, 3920 Lommel", AddressText.Label("Kerkplein", "12", null, "3920", "Lommel"));
+        Assert.Equal("Kerkplein 12 bus 3, 3920 Lommel", AddressText.Label("Kerkplein", "12", "3", "3920", "Lommel"));
+        Assert.Equal("Kerkplein, 3920 Lommel", AddressText.Label("Kerkplein", "", null, "3920", "Lommel"));
+    }
+
     [Theory]
     [InlineData("Sint-Jozefslaan 3, 3920 Lommel", "sint jozefslaan 3 3920 lommel")]
     [InlineData("Rue de l'Église 12", "rue de l eglise 12")]
