@@ -5,6 +5,8 @@
 # And for operators (docs/operations.md):
 #   ./build.sh backup FILE    pg_dump (custom format) of the database of `run` (or $BIN_POSTGRES) into FILE
 #   ./build.sh restore FILE   restore FILE into that database, replacing what is there (stop the dashboard first)
+# And for the README:
+#   ./build.sh screenshots    the browser test of the main screens, saving them (nl, 1440x900) into docs/screenshots/
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -252,10 +254,27 @@ cmd_test() {
   [ "$status" = 0 ] && [ "$failed" = 0 ] && [ "$passed" -gt 0 ] || exit 1
 }
 
+# The main screens as PNGs, made by their browser test (tests/Bin.Browser.Tests/Screenshots) on its own throwaway database.
+cmd_screenshots() {
+  require_tools
+  if [ ! -x /usr/lib/chromium/chromium ] && ! command -v chromium >/dev/null; then
+    log "Installing Chromium for the browser tests"
+    apt_install chromium
+  fi
+  mkdir -p "$ROOT/docs/screenshots"
+  log "Building"
+  dotnet build tests/Bin.Browser.Tests -c Release -v q -nologo
+  log "Taking screenshots into docs/screenshots/"
+  BIN_SCREENSHOTS="$ROOT/docs/screenshots" dotnet test tests/Bin.Browser.Tests -c Release --no-build -nologo \
+    --filter "FullyQualifiedName~Bin.Browser.Tests.Screenshots"
+  ls -1 "$ROOT/docs/screenshots"
+}
+
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
   backup) cmd_backup "${2:-}" ;;
   restore) cmd_restore "${2:-}" ;;
-  *) echo "usage: ./build.sh run | test | backup FILE | restore FILE" >&2; exit 2 ;;
+  screenshots) cmd_screenshots ;;
+  *) echo "usage: ./build.sh run | test | backup FILE | restore FILE | screenshots" >&2; exit 2 ;;
 esac

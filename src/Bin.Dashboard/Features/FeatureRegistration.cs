@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Accounts;
+using Bin.Dashboard.Features.Addresses;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Alerts.Cap;
 using Bin.Dashboard.Features.Feedback;
@@ -33,6 +34,7 @@ public static class FeatureRegistration
         services.AddBinOperations();
         services.AddBinAccounts();
         services.AddBinPrivacy(configuration);
+        services.AddBinAddresses(configuration);
         return services;
     }
 
@@ -50,6 +52,7 @@ public static class FeatureRegistration
         app.MapBinReplay();
         app.MapBinAccounts();
         app.MapBinPrivacy();
+        app.MapBinAddresses();
         return app;
     }
 }

@@ -95,6 +95,14 @@ public static class BelgianLambert
         return copy;
     }
 
+    /// <summary>A position of the given grid in WGS84 (longitude, latitude), e.g. an address of the registry's export.</summary>
+    public static (double Longitude, double Latitude) ToWgs84(double x, double y, ImportCrs crs) => crs switch
+    {
+        ImportCrs.Lambert72 => FromLambert72.Value.MathTransform.Transform(x, y),
+        ImportCrs.Lambert2008 => FromLambert2008.Value.MathTransform.Transform(x, y),
+        _ => (x, y),
+    };
+
     /// <summary>A WGS84 position in the given Lambert grid (for tests and for files that want metres).</summary>
     public static (double X, double Y) FromWgs84(double longitude, double latitude, ImportCrs crs) => crs switch
     {

@@ -33,6 +33,7 @@ public class IntakeFormTests : BunitContext
     public IntakeFormTests()
     {
         Services.AddSingleton<IIncidentIntake>(_intake);
+        Services.AddSingleton<Bin.Dashboard.Features.Addresses.IAddressFinder>(new Addresses.FakeAddressFinder());
         AddAuthorization().SetAuthorized("dispatcher");
     }
 

@@ -147,6 +147,10 @@ public static class AuthorizationMatrix
         R("POST /api/networks/{id:guid}/coordinators",                    SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
         R("DELETE /api/networks/{id:guid}/coordinators/{accountId}",      SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
 
+        // Addresses: the search is open (the join page's residents use it, limited per client address); the import is for administrators.
+        R("GET /api/addresses",                                           Open,     Allow,    Allow,  Allow,  Allow,  Allow,  Allow),
+        R("POST /api/addresses/import",                                   SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+
         // Pages (the router enforces the same policies on the circuit; Scoped pages show the user's networks only).
         R("PAGE /login",                                                  Open,     Open,     Open,   Open,   Open,   Open,   Open),
         R("PAGE /denied",                                                 Open,     Open,     Open,   Open,   Open,   Open,   Open),
@@ -168,6 +172,7 @@ public static class AuthorizationMatrix
         R("PAGE /accounts",                                               SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
         R("PAGE /alert-approvals",                                        SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
         R("PAGE /operations",                                             SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
+        R("PAGE /addresses",                                              SignIn,   Deny,     Deny,   Deny,   Allow,  Deny,   Deny),
     ];
 
     /// <summary>

@@ -49,7 +49,7 @@ public static partial class UiText
     /// nl, fr and en side by side. Separate files let features add texts without touching one shared table.
     /// </summary>
     private static IReadOnlyList<IReadOnlyDictionary<string, (string Nl, string Fr, string En)>> Parts =>
-        _parts ??= [LanguageChoiceTexts, Live]; // each UiText.<Feature>.cs adds its table to this list
+        _parts ??= [LanguageChoiceTexts, Live, Addresses]; // each UiText.<Feature>.cs adds its table to this list
 
     private static IReadOnlyList<IReadOnlyDictionary<string, (string Nl, string Fr, string En)>>? _parts;
 
@@ -220,7 +220,6 @@ public static partial class UiText
         ["join.title"] = ("Lid worden van een BIN", "Devenir membre d'un RIQ", "Join a BIN"),
         ["join.intro"] = ("Een buurtinformatienetwerk (BIN) is een samenwerking tussen bewoners en de politie. Ziet u iets verdachts, dan belt u de politie; de politie stuurt de leden een sms met een preventietip en achteraf een terugkoppeling. Zo wordt uw buurt veiliger.", "Un réseau d'information de quartier (RIQ) est un partenariat entre les habitants et la police. Si vous voyez quelque chose de suspect, vous appelez la police ; la police envoie aux membres un SMS avec un conseil de prévention, puis un retour d'information. Votre quartier devient plus sûr.", "A neighbourhood information network (BIN) is a partnership between residents and the police. If you see something suspicious you call the police; the police send members an SMS with a prevention tip, and feedback afterwards. Your neighbourhood becomes safer."),
         ["join.where"] = ("Waar woont u?", "Où habitez-vous ?", "Where do you live?"),
-        ["join.noGeocoding"] = ("Zoeken op adres is hier niet beschikbaar: er is geen verbinding met een adresdienst. Klik op de kaart op uw woning, gebruik uw locatie, of geef coördinaten in.", "La recherche par adresse n'est pas disponible ici : il n'y a pas de connexion à un service d'adresses. Cliquez sur votre habitation sur la carte, utilisez votre position ou saisissez des coordonnées.", "Searching by address is not available here: there is no connection to an address service. Click your home on the map, use your location, or enter coordinates."),
         ["join.useLocation"] = ("Gebruik mijn locatie", "Utiliser ma position", "Use my location"),
         ["join.coordinates"] = ("Coördinaten (breedte, lengte)", "Coordonnées (latitude, longitude)", "Coordinates (latitude, longitude)"),
         ["join.find"] = ("Zoeken", "Rechercher", "Look up"),
