@@ -1,10 +1,9 @@
 namespace Bin.DemoData;
 
 /// <summary>
-/// `dotnet run --project src/Bin.DemoData -- seed` (what `./build.sh run` does before starting the dashboard) or
-/// `-- generate-history --days 365`: writes demo data into the database of ConnectionStrings__Bin, then exits.
-/// A named entry point rather than top-level statements: those would make the web SDK generate a public
-/// <c>Program</c> that clashes with the dashboard's in projects referencing both (the load harness).
+/// <c>dotnet run --project src/Bin.DemoData -- seed</c> (what <c>./build.sh run</c> does before starting the dashboard) or
+/// <c>-- generate-history --days 365</c>: writes demo data into the database of <c>ConnectionStrings__Bin</c>, then exits.
+/// Not top-level statements: those would make a second <c>Program</c> beside the dashboard's for whoever references both.
 /// </summary>
 internal static class DemoDataProgram
 {
