@@ -1,7 +1,6 @@
 using Bin.Dashboard.Features.Replay.History;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
-using Microsoft.Extensions.Primitives;
 using Bin.Domain.Incidents;
 
 namespace Bin.Dashboard.Features.Replay.Evaluation;
@@ -11,7 +10,7 @@ public static class EvaluationEndpoints
 {
     public static IEndpointRouteBuilder MapEvaluation(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/evaluation", async (string? from, string? to, StringValues networkId, string? format, EvaluationQuery evaluation, CancellationToken ct) =>
+        app.MapGet("/api/evaluation", async (string? from, string? to, string[]? networkId, string? format, EvaluationQuery evaluation, CancellationToken ct) =>
             {
                 var period = Period.Parse(from, to);
                 var networks = HistoryFilter.Parse(networkId, default).Networks;

@@ -3,7 +3,6 @@ using Bin.Dashboard.Features.Replay.State;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
 using Bin.Dashboard.Infrastructure.Localization;
-using Microsoft.Extensions.Primitives;
 
 namespace Bin.Dashboard.Features.Replay.History;
 
@@ -16,7 +15,7 @@ public static class HistoryEndpoints
 {
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/history", async (string? from, string? to, StringValues networkId, StringValues category, string? format,
+        app.MapGet("/api/history", async (string? from, string? to, string[]? networkId, string[]? category, string? format,
                 HistoryQuery history, NetworkDirectory networks, CancellationToken ct) =>
             {
                 var period = Period.Parse(from, to);
@@ -33,7 +32,7 @@ public static class HistoryEndpoints
             .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("The replay timeline of a period: events oldest first with type, time, location, networks and ids; acknowledgements summed per alert, network and minute.");
 
-        app.MapGet("/api/history/state", async (string? at, StringValues networkId, StringValues category, StateQuery state, CancellationToken ct) =>
+        app.MapGet("/api/history/state", async (string? at, string[]? networkId, string[]? category, StateQuery state, CancellationToken ct) =>
             {
                 var moment = Period.ParseTime(at, "at");
                 var filter = HistoryFilter.Parse(networkId, category);
