@@ -139,7 +139,17 @@ public static class ImportMembersEndpoint
             })
             .RequireAuthorization(MemberAccess.Policy)
             .AnswersNotFoundFor("networkId")
-            .Accepts<string>("text/csv")
+            // Described, not enforced by routing: the handler refuses another media type with a 400 naming the body.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The member list: a header (name;phone;language), then one member a line, UTF-8.",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["text/csv"] = new() },
+                };
+                return Task.CompletedTask;
+            })
             .Produces<ImportReport>()
             .Produces<ImportReport>(StatusCodes.Status422UnprocessableEntity)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests)

@@ -11,7 +11,7 @@ public static class HttpRegistration
 {
     public static IServiceCollection AddBinHttp(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Customize);
         services.AddExceptionHandler<ProblemMapping>();
         // A body that does not bind is thrown rather than answered with a bare 400, so ProblemMapping names the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -114,6 +114,35 @@ public sealed partial class ProblemMapping(ILogger<ProblemMapping> log) : IExcep
         return Field(ex.Field, ex.Message);
     }
 
+    /// <summary>
+    /// Problems the framework writes itself, brought into the same contract: its validation (DataAnnotations on request
+    /// records) names fields as clients write them (camelCase) under a title in the request's language; a body of another
+    /// media type than the endpoint reads (the framework's 415) is a 400 naming "body", as every other unreadable body.
+    /// </summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem is HttpValidationProblemDetails validation && problem.Title == FrameworkValidationTitle)
+        {
+            var errors = validation.Errors.ToDictionary(e => FieldRules.JsonName(e.Key), e => e.Value);
+            validation.Errors.Clear();
+            foreach (var (field, messages) in errors) validation.Errors[field] = messages;
+            problem.Title = string.Format(CultureInfo.CurrentCulture, UiText.T("http.title.invalid"), string.Join(", ", errors.Keys));
+            problem.Detail ??= string.Join(" ", errors.Values.SelectMany(m => m));
+        }
+        else if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
+        {
+            context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            problem.Status = StatusCodes.Status400BadRequest;
+            problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
+            problem.Title = string.Format(CultureInfo.CurrentCulture, UiText.T("http.title.invalid"), "body");
+            problem.Detail = UiText.T("http.bodyNotJson");
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [problem.Detail] };
+        }
+    }
+
+    private const string FrameworkValidationTitle = "One or more validation errors occurred.";
+
     /// <summary>A body the framework could not bind: not JSON, not an object, or a field of the wrong type.</summary>
     private static IResult Malformed(BadHttpRequestException bad)
     {

@@ -23,13 +23,14 @@ public static partial class SecurityHeaders
     /// import map), admitted by its nonce. Styles: the app's own style sheets; inline style attributes only (bars and
     /// colours set by components), never a style element. Images: own, data: (Leaflet's icons) and the tile host.
     /// </summary>
-    /// <remarks>The API docs page (Scalar) also needs style elements, which its script inserts as it renders.</remarks>
+    /// <remarks>The API docs page (Scalar, administrators only) also needs style elements, which its script inserts as it
+    /// renders, and eval, which its bundle uses; still only its own files and the nonce'd start-up script run there.</remarks>
     public static string ContentSecurityPolicy(string nonce, string? tileUrl, bool apiDocs = false)
     {
         var tiles = TileSource(tileUrl) is { } source ? " " + source : "";
         return string.Join("; ",
             "default-src 'self'",
-            $"script-src 'self' 'nonce-{nonce}'",
+            apiDocs ? $"script-src 'self' 'nonce-{nonce}' 'unsafe-eval'" : $"script-src 'self' 'nonce-{nonce}'",
             apiDocs ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
             "style-src-attr 'unsafe-inline'",
             $"img-src 'self' data:{tiles}",
