@@ -18,7 +18,8 @@ public static class AlertSafeguardAnswers
         var key = request.Headers["Idempotency-Key"].ToString().Trim();
         if (key.Length == 0) return null;
         return key.Length <= MaxIdempotencyKeyLength ? key
-            : throw new DomainException($"Idempotency-Key may be at most {MaxIdempotencyKeyLength} characters.", "Idempotency-Key");
+            : throw new DomainException(string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                Infrastructure.Localization.UiText.T("http.idempotencyKey"), MaxIdempotencyKeyLength), "Idempotency-Key");
     }
 
     public static IEndpointRouteBuilder MapAlertSafeguards(this IEndpointRouteBuilder app)

@@ -2,6 +2,7 @@ using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Feedback;
 using Marten;
@@ -77,7 +78,7 @@ public static class FeedbackEndpoints
                 if (!string.IsNullOrWhiteSpace(status))
                 {
                     if (!Enum.TryParse<FeedbackStatus>(status.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-                        throw new DomainException($"'{status}' is not a feedback status; use scheduled, sent or cancelled.", "status");
+                        throw new DomainException(string.Format(System.Globalization.CultureInfo.CurrentCulture, UiText.T("http.feedbackStatus"), status), "status");
                     wanted = parsed;
                 }
                 return TypedResults.Ok(await ListAsync(session, NetworkScope.Of(http.User), new Filter(wanted, alertId, incidentId), ct));

@@ -1,5 +1,6 @@
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Incidents;
 
@@ -39,7 +40,8 @@ public static class ChangeIncidentEndpoints
     {
         foreach (var outcome in Enum.GetValues<IncidentOutcome>())
             if (string.Equals(OutcomeId(outcome), value.Trim(), StringComparison.OrdinalIgnoreCase)) return outcome;
-        throw new DomainException($"'{value}' is not an outcome. Choose one of: {string.Join(", ", Enum.GetValues<IncidentOutcome>().Select(OutcomeId))}.", "outcome");
+        throw new DomainException(string.Format(System.Globalization.CultureInfo.CurrentCulture, UiText.T("http.outcome"), value,
+            string.Join(", ", Enum.GetValues<IncidentOutcome>().Select(OutcomeId))), "outcome");
     }
 
     public static string OutcomeId(IncidentOutcome outcome) =>

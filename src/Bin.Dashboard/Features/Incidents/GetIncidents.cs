@@ -1,5 +1,6 @@
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Incidents;
 using Marten;
@@ -38,7 +39,7 @@ public static class GetIncidents
                 var filter = new Filter(IsoTime.Optional(from, "from"), IsoTime.Optional(to, "to"), ApiContracts.OptionalGuid(networkId, "networkId"),
                     ParseStatus(status), false, ApiContracts.Limit(limit, DefaultLimit, MaxLimit));
                 if (filter.From > filter.To)
-                    throw new DomainException("from must be before to.", "from");
+                    throw new DomainException(UiText.T("http.fromBeforeTo"), "from");
                 return TypedResults.Ok(await QueryAsync(session, filter, NetworkScope.Of(http.User), ct));
             })
             .Refuses(StatusCodes.Status400BadRequest)
@@ -60,5 +61,5 @@ public static class GetIncidents
     private static IncidentStatus? ParseStatus(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
         : Enum.TryParse<IncidentStatus>(value, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
-        : throw new DomainException("status must be reported, verified or closed.", "status");
+        : throw new DomainException(UiText.T("http.incidentStatus"), "status");
 }

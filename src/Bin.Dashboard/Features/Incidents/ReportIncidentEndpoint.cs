@@ -1,5 +1,6 @@
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Incidents;
 
@@ -33,6 +34,6 @@ public static class ReportIncidentEndpoint
         null or "" or "other" => ReporterKind.Other,
         "member" => ReporterKind.Member,
         "patrol" => ReporterKind.Patrol,
-        _ => throw new DomainException("reporterKind must be member, patrol or other.", "reporterKind"),
+        _ => throw new DomainException(UiText.T("http.reporterKind"), "reporterKind"),
     };
 }

@@ -131,7 +131,7 @@ public static class ImportMembersEndpoint
                 MemberAccess.EnsureMayManage(http.User, id);
                 var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
                 if (mediaType is null || !CsvTypes.Contains(mediaType))
-                    throw new DomainException("Send the member list as CSV (Content-Type: text/csv).", "body");
+                    throw new DomainException(Infrastructure.Localization.UiText.T("http.csvBody"), "body");
                 var rows = MemberCsv.Read(await ReadBodyAsync(http.Request, ct));
                 var options = new ImportOptions(ParseBool(dryRun), consentMethod, IsoTime.Optional(consentAt, "consentAt"));
                 var report = await import.ImportAsync(id, rows, options, http.User, ct);
@@ -175,6 +175,6 @@ public static class ImportMembersEndpoint
     {
         null or "" or "false" or "0" => false,
         "true" or "1" => true,
-        _ => throw new DomainException("dryRun must be true or false.", "dryRun"),
+        _ => throw new DomainException(Infrastructure.Localization.UiText.T("http.dryRun"), "dryRun"),
     };
 }

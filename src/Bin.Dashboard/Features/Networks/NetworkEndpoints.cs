@@ -121,7 +121,7 @@ public static class NetworkEndpoints
                         new RecogniseNetwork(id, Required(body.FodReference, "fodReference"), Required(body.RecognisedOn, "recognisedOn")), now), ct),
                     "activation" => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.Activate(s,
                         new ActivateNetwork(id, Required(body.StartedOn, "startedOn")), now), ct),
-                    _ => throw new DomainException($"'{step}' is not a founding step: idea, consultation, info-evening, charter, signatures, recognition or activation.", "step"),
+                    _ => throw new DomainException(string.Format(System.Globalization.CultureInfo.CurrentCulture, Infrastructure.Localization.UiText.T("http.foundingStep"), step), "step"),
                 };
                 return TypedResults.Ok(new StepRecorded(step, recorded.GetType().Name));
             })
