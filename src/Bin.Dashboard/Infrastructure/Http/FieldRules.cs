@@ -12,14 +12,6 @@ public sealed class RequiredFieldAttribute : RequiredAttribute
         string.Format(CultureInfo.CurrentCulture, UiText.T("http.required"), FieldRules.JsonName(name));
 }
 
-/// <summary>[Range] for request records, its message in the request's language naming the field as clients write it.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
-public sealed class FieldRangeAttribute(double minimum, double maximum) : RangeAttribute(minimum, maximum)
-{
-    public override string FormatErrorMessage(string name) =>
-        string.Format(CultureInfo.CurrentCulture, UiText.T("http.range"), FieldRules.JsonName(name), Minimum, Maximum);
-}
-
 public static class FieldRules
 {
     /// <summary>A C# member name as the JSON body spells it (camelCase).</summary>

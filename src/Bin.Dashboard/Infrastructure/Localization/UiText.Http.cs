@@ -34,7 +34,6 @@ public static partial class UiText
             "{0} est obligatoire : une heure ISO 8601 avec son décalage, p. ex. 2026-11-01T00:00:00Z.",
             "{0} is required: an ISO 8601 time with its offset, e.g. 2026-11-01T00:00:00Z."),
         ["http.required"] = ("{0} is verplicht.", "{0} est obligatoire.", "{0} is required."),
-        ["http.range"] = ("{0} moet tussen {1} en {2} liggen.", "{0} doit être compris entre {1} et {2}.", "{0} must be from {1} to {2}."),
         ["http.guid"] = ("{0} moet een id (GUID) zijn.", "{0} doit être un identifiant (GUID).", "{0} must be an id (GUID)."),
         ["http.limit"] = ("limit moet een geheel getal van 1 tot {0} zijn.", "limit doit être un nombre entier de 1 à {0}.", "limit must be a whole number from 1 to {0}."),
         ["http.reporterKind"] = ("reporterKind moet member, patrol of other zijn.", "reporterKind doit être member, patrol ou other.", "reporterKind must be member, patrol or other."),
