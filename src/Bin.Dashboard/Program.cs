@@ -25,7 +25,7 @@ builder.Services
     .AddBinLiveFeed()
     .AddBinFeatures(builder.Configuration)
     .AddBinSeeding(builder.Configuration)
-    .AddProblemDetails()
+    .AddBinHttp()
     .AddSingleton(TimeProvider.System)
     .AddRazorComponents().AddInteractiveServerComponents();
 
@@ -33,7 +33,8 @@ var app = builder.Build();
 
 // Before anything reads the client address (rate limits, logs): trusted proxies only, see ForwardedHeaders.cs.
 app.UseForwardedHeaders();
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler();
+// Every refusal becomes problem+json in one place (Infrastructure/Http/ProblemMapping), in every environment.
+app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
 // After localization: a refused cross-site request is told so in the user's language.
@@ -54,6 +55,7 @@ app.MapBinOidc();
 app.MapBinCulture();
 app.MapBinLiveFeed();
 app.MapBinFeatures();
+app.MapBinApiDocs();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
     // The circuit hub (_blazor) admits anonymous browsers, for the public join page. Pages still decide: the router
     // enforces each page's [Authorize] (every feature page has one by default, see Features/_Imports.razor).

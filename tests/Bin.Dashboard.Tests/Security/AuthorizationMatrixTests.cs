@@ -168,6 +168,7 @@ public partial class AuthorizationMatrixTests(HostFixture host) : IClassFixture<
             "change" => "suspension",
             "accountid" => "officer",
             "language" => "en",
+            "documentname" => "v1",
             "username" => MatrixTarget,
             "id" when route.StartsWith("/api/alert-approvals/", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
             "id" when route.StartsWith("/api/incidents/", StringComparison.Ordinal) => r.Incident.ToString(),

@@ -1,6 +1,5 @@
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
-using Bin.Domain;
 using Bin.Domain.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,79 +18,98 @@ public static class AccountEndpoints
         return services;
     }
 
+    public sealed record CreateRequest(string? UserName, string? DisplayName, IReadOnlyList<string>? Roles, IReadOnlyList<Guid>? NetworkIds, string? Password);
+
+    /// <summary>Fields left out stay as they are.</summary>
+    public sealed record ChangeRequest(string? DisplayName, IReadOnlyList<string>? Roles, IReadOnlyList<Guid>? NetworkIds, bool? Disabled);
+
+    public sealed record PasswordRequest(string? Password);
+
+    public sealed record OwnPasswordRequest(string? CurrentPassword, string? NewPassword);
+
+    public sealed record CodeRequest(string? Code);
+
+    public sealed record MfaStarted(string Secret, string OtpauthUri);
+
+    public sealed record MfaConfirmed(IReadOnlyList<string> RecoveryCodes);
+
     public static IEndpointRouteBuilder MapBinAccounts(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/accounts").RequireAuthorization(Policies.Admin);
 
-        admin.MapGet("", (HttpContext http, AccountCommands accounts, CancellationToken ct) => Run(async () =>
-            Results.Ok(await accounts.ListAsync(http.User, ct))))
+        admin.MapGet("", async (HttpContext http, AccountCommands accounts, CancellationToken ct) =>
+                TypedResults.Ok(await accounts.ListAsync(http.User, ct)))
             .WithSummary("Every dashboard account: roles, networks, disabled, MFA, lockout.");
 
-        admin.MapGet("/changes", (HttpContext http, AccountCommands accounts, CancellationToken ct, int? limit) => Run(async () =>
-            Results.Ok(await accounts.ChangesAsync(http.User, Math.Clamp(limit ?? 200, 1, 1000), ct))))
+        admin.MapGet("/changes", async (HttpContext http, AccountCommands accounts, CancellationToken ct, int? limit) =>
+                TypedResults.Ok(await accounts.ChangesAsync(http.User, Math.Clamp(limit ?? 200, 1, 1000), ct)))
+            .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("The record of account changes, newest first: who, when, what.");
 
-        admin.MapPost("", (HttpContext http, AccountCommands accounts, CancellationToken ct) => Run(async () =>
-        {
-            var body = await JsonBody.ReadAsync(http.Request, ct);
-            var draft = new AccountDraft(body.OptionalString("userName"), body.OptionalString("displayName"),
-                body.StringList("roles"), body.GuidList("networkIds"), body.OptionalString("password"));
-            var created = await accounts.CreateAsync(draft, http.User, ct);
-            return Results.Created($"/api/accounts/{created.UserName}", created);
-        })).WithSummary("Create an account: { userName, displayName, roles, networkIds, password } → 201.");
+        admin.MapPost("", async (CreateRequest body, HttpContext http, AccountCommands accounts, CancellationToken ct) =>
+            {
+                var draft = new AccountDraft(body.UserName, body.DisplayName, body.Roles ?? [], body.NetworkIds ?? [], body.Password);
+                var created = await accounts.CreateAsync(draft, http.User, ct);
+                return TypedResults.Created($"/api/accounts/{created.UserName}", created);
+            })
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
+            .WithSummary("Create an account: { userName, displayName, roles, networkIds, password } → 201.");
 
-        admin.MapPut("/{userName}", (string userName, HttpContext http, AccountCommands accounts, CancellationToken ct) => Run(async () =>
-        {
-            var body = await JsonBody.ReadAsync(http.Request, ct);
-            var change = new AccountChangeDraft(body.OptionalString("displayName"),
-                body.Has("roles") ? body.StringList("roles") : null,
-                body.Has("networkIds") ? body.GuidList("networkIds") : null,
-                body.OptionalBool("disabled"));
-            return Results.Ok(await accounts.UpdateAsync(userName, change, http.User, ct));
-        })).WithSummary("Change { displayName?, roles?, networkIds?, disabled? }; rights taken away end the account's sessions.");
+        admin.MapPut("/{userName}", async (string userName, ChangeRequest body, HttpContext http, AccountCommands accounts, CancellationToken ct) =>
+                TypedResults.Ok(await accounts.UpdateAsync(userName, new AccountChangeDraft(body.DisplayName, body.Roles, body.NetworkIds, body.Disabled), http.User, ct)))
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Change { displayName?, roles?, networkIds?, disabled? }; rights taken away end the account's sessions.");
 
-        admin.MapPost("/{userName}/password", (string userName, HttpContext http, AccountCommands accounts, CancellationToken ct) => Run(async () =>
-        {
-            var body = await JsonBody.ReadAsync(http.Request, ct);
-            await accounts.SetPasswordAsync(userName, body.OptionalString("password"), http.User, ct);
-            return Results.NoContent();
-        })).WithSummary("Set a password { password }; the user chooses their own at the next sign-in.");
+        admin.MapPost("/{userName}/password", async (string userName, PasswordRequest body, HttpContext http, AccountCommands accounts, CancellationToken ct) =>
+            {
+                await accounts.SetPasswordAsync(userName, body.Password, http.User, ct);
+                return TypedResults.NoContent();
+            })
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithSummary("Set a password { password }; the user chooses their own at the next sign-in.");
 
-        admin.MapDelete("/{userName}/sessions", (string userName, HttpContext http, AccountCommands accounts, CancellationToken ct) => Run(async () =>
-        {
-            await accounts.SignOutEverywhereAsync(userName, http.User, ct);
-            return Results.NoContent();
-        })).WithSummary("Sign the account out everywhere (cookies, tokens, refresh tokens, circuits, hub connections).");
+        admin.MapDelete("/{userName}/sessions", async (string userName, HttpContext http, AccountCommands accounts, CancellationToken ct) =>
+            {
+                await accounts.SignOutEverywhereAsync(userName, http.User, ct);
+                return TypedResults.NoContent();
+            })
+            .Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("Sign the account out everywhere (cookies, tokens, refresh tokens, circuits, hub connections).");
 
         var own = app.MapGroup("/api/account");
 
         own.MapGet("", async (HttpContext http, AccountCommands accounts, BinPrincipals principals, CancellationToken ct) =>
-            await accounts.LoadAsync(http.User.Identity?.Name ?? "", ct) is { } a
-                ? Results.Ok(new { userName = a.Id, a.DisplayName, a.Roles, a.NetworkIds, mfaEnabled = a.TwoFactorEnabled, pending = principals.PendingStep(a) })
-                : Results.NotFound())
+                await accounts.LoadAsync(http.User.Identity?.Name ?? "", ct) is { } a
+                    ? Results.Ok(new { userName = a.Id, a.DisplayName, a.Roles, a.NetworkIds, mfaEnabled = a.TwoFactorEnabled, pending = principals.PendingStep(a) })
+                    : Results.NotFound())
+            .Refuses(StatusCodes.Status404NotFound)
             .WithSummary("The signed-in account and what it must still do (pending: mfa, password).");
 
-        own.MapPost("/password", (HttpContext http, AccountCommands accounts, BinPrincipals principals, CancellationToken ct) => Run(async () =>
-        {
-            var body = await JsonBody.ReadAsync(http.Request, ct);
-            var account = await accounts.ChangeOwnPasswordAsync(http.User, body.OptionalString("currentPassword"), body.OptionalString("newPassword"), ct);
-            await RenewCookieAsync(http, principals, account);
-            return Results.NoContent();
-        })).WithSummary("Change the own password { currentPassword, newPassword }; other sessions end.");
+        own.MapPost("/password", async (OwnPasswordRequest body, HttpContext http, AccountCommands accounts, BinPrincipals principals, CancellationToken ct) =>
+            {
+                var account = await accounts.ChangeOwnPasswordAsync(http.User, body.CurrentPassword, body.NewPassword, ct);
+                await RenewCookieAsync(http, principals, account);
+                return TypedResults.NoContent();
+            })
+            .Refuses(StatusCodes.Status400BadRequest)
+            .WithSummary("Change the own password { currentPassword, newPassword }; other sessions end.");
 
-        own.MapPost("/mfa", (HttpContext http, AccountCommands accounts, CancellationToken ct) => Run(async () =>
-        {
-            var (secret, uri) = await accounts.StartMfaAsync(http.User, ct);
-            return Results.Ok(new { secret, otpauthUri = uri });
-        })).WithSummary("Start TOTP enrolment → { secret, otpauthUri }.");
+        own.MapPost("/mfa", async (HttpContext http, AccountCommands accounts, CancellationToken ct) =>
+            {
+                var (secret, uri) = await accounts.StartMfaAsync(http.User, ct);
+                return TypedResults.Ok(new MfaStarted(secret, uri));
+            })
+            .Refuses(StatusCodes.Status409Conflict)
+            .WithSummary("Start TOTP enrolment → { secret, otpauthUri }.");
 
-        own.MapPost("/mfa/confirm", (HttpContext http, AccountCommands accounts, BinPrincipals principals, CancellationToken ct) => Run(async () =>
-        {
-            var body = await JsonBody.ReadAsync(http.Request, ct);
-            var (account, codes) = await accounts.ConfirmMfaAsync(http.User, body.OptionalString("code"), ct);
-            await RenewCookieAsync(http, principals, account);
-            return Results.Ok(new { recoveryCodes = codes });
-        })).WithSummary("Confirm enrolment with a code { code } → { recoveryCodes } (shown once).");
+        own.MapPost("/mfa/confirm", async (CodeRequest body, HttpContext http, AccountCommands accounts, BinPrincipals principals, CancellationToken ct) =>
+            {
+                var (account, codes) = await accounts.ConfirmMfaAsync(http.User, body.Code, ct);
+                await RenewCookieAsync(http, principals, account);
+                return TypedResults.Ok(new MfaConfirmed([.. codes]));
+            })
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
+            .WithSummary("Confirm enrolment with a code { code } → { recoveryCodes } (shown once).");
 
         return app;
     }
@@ -101,37 +119,5 @@ public static class AccountEndpoints
     {
         if (http.User.Identity?.AuthenticationType == BinPrincipals.CookieAuthenticationType)
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principals.Create(account, BinPrincipals.CookieAuthenticationType));
-    }
-
-    private static async Task<IResult> Run(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (DuplicateAccountException ex)
-        {
-            return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Already exists");
-        }
-        catch (DomainException ex) when (ex.Field == "id")
-        {
-            return Problems.NotFound(ex.Message);
-        }
-        catch (DomainException ex) when (ex.Field is null)
-        {
-            return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible now");
-        }
-        catch (DomainException ex)
-        {
-            return Problems.From(ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            return Problems.Forbidden(ex.Message);
-        }
-        catch (Features.Networks.NetworkAccessDeniedException ex)
-        {
-            return Problems.Forbidden(ex.Message);
-        }
     }
 }

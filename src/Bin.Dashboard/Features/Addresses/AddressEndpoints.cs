@@ -23,31 +23,26 @@ public static class AddressEndpoints
 
     public static IEndpointRouteBuilder MapBinAddresses(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/addresses", async (string? q, string? limit, HttpContext http, AddressLookup lookup, AddressSearchLimiter limiter, CancellationToken ct) =>
+        app.MapGet("/api/addresses", async Task<IResult> (string? q, string? limit, HttpContext http, AddressLookup lookup, AddressSearchLimiter limiter, CancellationToken ct) =>
             {
-                try
+                int? max = null;
+                if (limit is not null)
+                    max = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+                AddressLookup.Validate(q, max);
+                if (http.User.Identity?.IsAuthenticated != true && !limiter.TryTake(http.Connection.RemoteIpAddress))
                 {
-                    int? max = null;
-                    if (limit is not null)
-                        max = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
-                    AddressLookup.Validate(q, max);
-                    if (http.User.Identity?.IsAuthenticated != true && !limiter.TryTake(http.Connection.RemoteIpAddress))
-                    {
-                        http.Response.Headers.RetryAfter = "60";
-                        return Results.Problem(detail: T("addresses.err.rate"), statusCode: StatusCodes.Status429TooManyRequests, title: T("addresses.err.rateTitle"));
-                    }
-                    var matches = await lookup.SearchAsync(q, max, ct);
-                    return Results.Json(ToFeatures(matches), GeoJson.Options, "application/geo+json");
+                    http.Response.Headers.RetryAfter = "60";
+                    return Results.Problem(detail: T("addresses.err.rate"), statusCode: StatusCodes.Status429TooManyRequests, title: T("addresses.err.rateTitle"));
                 }
-                catch (DomainException ex)
-                {
-                    return Problems.From(ex);
-                }
+                var matches = await lookup.SearchAsync(q, max, ct);
+                return Results.Json(ToFeatures(matches), GeoJson.Options, "application/geo+json");
             })
+            .Produces<FeatureCollection>(StatusCodes.Status200OK, "application/geo+json")
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests)
             .AllowAnonymous()
             .WithSummary("Addresses in the zone matching q (at least 2 characters), as GeoJSON points with label, street, number, box, postcode, municipality, networkIds and demo. limit 1–25, default 8. Without signing in: limited per client address (429).");
 
-        app.MapPost("/api/addresses/import", async (HttpContext http, ImportAddresses import, CancellationToken ct) =>
+        app.MapPost("/api/addresses/import", async Task<IResult> (HttpContext http, ImportAddresses import, CancellationToken ct) =>
             {
                 var report = await import.ImportAsync(http.Request.Body, ct);
                 if (report.Imported)
@@ -65,6 +60,8 @@ public static class AddressEndpoints
                     });
             })
             .RequireAuthorization(Policies.Admin)
+            .Accepts<string>("text/csv")
+            .Refuses(StatusCodes.Status400BadRequest)
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes))
             .WithSummary("Replace the local address index with the registry's CSV export (columns in docs/addresses.md). Only addresses in the zone are kept; one bad line → 400 listing each problem with its line, and nothing saved.");
         return app;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
 using Bin.Domain;
@@ -7,7 +6,7 @@ using Marten;
 
 namespace Bin.Dashboard.Features.Alerts;
 
-/// <summary>How the alert API answers the safeguards, and the approval and budget endpoints.</summary>
+/// <summary>The alert safeguards over HTTP: the Idempotency-Key header, the approval and budget endpoints (refusals: ProblemMapping).</summary>
 public static class AlertSafeguardAnswers
 {
     public const int MaxIdempotencyKeyLength = 200;
@@ -19,39 +18,9 @@ public static class AlertSafeguardAnswers
         var key = request.Headers["Idempotency-Key"].ToString().Trim();
         if (key.Length == 0) return null;
         return key.Length <= MaxIdempotencyKeyLength ? key
-            : throw new DomainException($"Idempotency-Key may be at most {MaxIdempotencyKeyLength} characters.", "Idempotency-Key");
+            : throw new DomainException(string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                Infrastructure.Localization.UiText.T("http.idempotencyKey"), MaxIdempotencyKeyLength), "Idempotency-Key");
     }
-
-    /// <summary>The answer to a safeguard's refusal, or null for any other refusal.</summary>
-    public static IResult? For(DomainException ex, HttpContext http)
-    {
-        switch (ex)
-        {
-            case AlertRateLimitedException rate:
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(rate.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many alerts");
-            case AlertRepeatException repeat:
-                return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Alerted moments ago",
-                    extensions: new Dictionary<string, object?>
-                    {
-                        ["field"] = "repeat",
-                        ["repeats"] = repeat.Repeats.Select(r => new { networkId = r.NetworkId, lastAlertedAt = r.LastAlertedAt }).ToList(),
-                    });
-            case AlertNeedsApprovalException approval:
-                var a = approval.Approval;
-                return Results.Accepted($"/api/alert-approvals/{a.Id}", new AwaitingApproval(a.Id, "awaiting-approval", a.Segments, a.UsedToday, a.Budget));
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>Unknown request → 404, decided already → 409.</summary>
-    private static IResult? Decision(DomainException ex) => ex switch
-    {
-        ApprovalDecidedException => Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Already decided"),
-        { Field: "id" } => Problems.NotFound(ex.Message),
-        _ => null,
-    };
 
     public static IEndpointRouteBuilder MapAlertSafeguards(this IEndpointRouteBuilder app)
     {
@@ -65,40 +34,20 @@ public static class AlertSafeguardAnswers
 
         app.MapPost("/api/alert-approvals/{id:guid}/approve", async (Guid id, HttpContext http, AlertApprovals approvals, CancellationToken ct) =>
             {
-                try
-                {
-                    var issued = await approvals.ApproveAsync(id, http.User, ct);
-                    return Results.Accepted($"/api/alerts/{issued.AlertId}", new AlertEndpoints.Issued(issued.AlertId, issued.Recipients, issued.RecipientsPerNetwork));
-                }
-                catch (DomainException ex) when (Decision(ex) is { } answer)
-                {
-                    return answer;
-                }
-                catch (DomainException ex) when (For(ex, http) is { } answer)
-                {
-                    return answer;
-                }
-                catch (DomainException ex)
-                {
-                    return Problems.From(ex);
-                }
+                var issued = await approvals.ApproveAsync(id, http.User, ct);
+                return TypedResults.Accepted($"/api/alerts/{issued.AlertId}", new AlertEndpoints.Issued(issued.AlertId, issued.Recipients, issued.RecipientsPerNetwork));
             })
             .RequireAuthorization(Policies.Admin)
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests)
             .WithSummary("Approve an alert past the daily budget: it is issued once, in the requester's name → 202 { alertId, recipients }; decided already → 409.");
 
         app.MapPost("/api/alert-approvals/{id:guid}/reject", async (Guid id, HttpContext http, AlertApprovals approvals, CancellationToken ct) =>
             {
-                try
-                {
-                    await approvals.RejectAsync(id, http.User, ct);
-                    return Results.NoContent();
-                }
-                catch (DomainException ex) when (Decision(ex) is { } answer)
-                {
-                    return answer;
-                }
+                await approvals.RejectAsync(id, http.User, ct);
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Admin)
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Reject an alert waiting for approval → 204; decided already → 409.");
         return app;
     }

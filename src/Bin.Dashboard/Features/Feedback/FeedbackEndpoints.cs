@@ -2,9 +2,9 @@ using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Feedback;
-using JasperFx.Events;
 using Marten;
 
 namespace Bin.Dashboard.Features.Feedback;
@@ -22,61 +22,72 @@ public static class FeedbackEndpoints
     /// networks of its alert.</summary>
     public sealed record Listed(FeedbackView Feedback, DateTimeOffset? DueAt, IReadOnlyList<Guid> NetworkIds);
 
+    /// <param name="Text">The message, or <paramref name="TemplateId"/> (alias feedbackTemplateId) for a template.</param>
+    /// <param name="SendAt">When to send (ISO 8601 with offset), or <paramref name="AfterCloseMinutes"/> after the incident is closed.</param>
+    public sealed record ScheduleRequest(string? Text, string? TemplateId, string? FeedbackTemplateId, DateTimeOffset? SendAt, int? AfterCloseMinutes)
+    {
+        public string? Template => TemplateId ?? FeedbackTemplateId;
+    }
+
     public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app)
     {
-        var alertFeedback = app.MapGroup("/api/alerts/{alertId:guid}/feedback");
+        var alertFeedback = app.MapGroup("/api/alerts/{alertId:guid}/feedback").AnswersNotFoundFor("alertId", "feedbackId");
 
-        alertFeedback.MapPost("", (Guid alertId, HttpContext http, FeedbackCommands commands, CancellationToken ct) => Run(async () =>
+        alertFeedback.MapPost("", async (Guid alertId, ScheduleRequest body, HttpContext http, FeedbackCommands commands, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync(http.Request, ct);
-                var command = new ScheduleFeedback(Guid.CreateVersion7(), alertId, TemplateId(body), body.OptionalString("text"),
-                    body.OptionalTime("sendAt"), body.OptionalInteger("afterCloseMinutes"));
+                var command = new ScheduleFeedback(Guid.CreateVersion7(), alertId, body.Template, body.Text, body.SendAt, body.AfterCloseMinutes);
                 var scheduled = await commands.ScheduleAsync(command, http.User, ct);
-                return Results.Created($"/api/alerts/{alertId}/feedback/{scheduled.FeedbackId}",
+                return TypedResults.Created($"/api/alerts/{alertId}/feedback/{scheduled.FeedbackId}",
                     new Scheduled(scheduled.FeedbackId, scheduled.SendAt, scheduled.AfterCloseMinutes));
-            }))
+            })
             .RequireAuthorization(Policies.Alert)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Schedule feedback to an alert's recipients: { text | templateId, sendAt | afterCloseMinutes } → 201 { feedbackId }.");
 
-        alertFeedback.MapPut("/{feedbackId:guid}", (Guid alertId, Guid feedbackId, HttpContext http, FeedbackCommands commands, CancellationToken ct) => Run(async () =>
+        alertFeedback.MapPut("/{feedbackId:guid}", async (Guid alertId, Guid feedbackId, ScheduleRequest body, HttpContext http, FeedbackCommands commands, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync(http.Request, ct);
-                var command = new RescheduleFeedback(feedbackId, TemplateId(body), body.OptionalString("text"),
-                    body.OptionalTime("sendAt"), body.OptionalInteger("afterCloseMinutes"));
+                var command = new RescheduleFeedback(feedbackId, body.Template, body.Text, body.SendAt, body.AfterCloseMinutes);
                 var changed = await commands.RescheduleAsync(alertId, command, http.User, ct);
-                return Results.Ok(new Scheduled(feedbackId, changed.SendAt, changed.AfterCloseMinutes));
-            }))
+                return TypedResults.Ok(new Scheduled(feedbackId, changed.SendAt, changed.AfterCloseMinutes));
+            })
             .RequireAuthorization(Policies.Alert)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Change scheduled feedback before it is sent; fields left out stay as they are.");
 
-        alertFeedback.MapDelete("/{feedbackId:guid}", (Guid alertId, Guid feedbackId, HttpContext http, FeedbackCommands commands, CancellationToken ct) => Run(async () =>
+        alertFeedback.MapDelete("/{feedbackId:guid}", async (Guid alertId, Guid feedbackId, HttpContext http, FeedbackCommands commands, CancellationToken ct) =>
             {
                 await commands.CancelAsync(alertId, new CancelFeedback(feedbackId), http.User, ct);
-                return Results.NoContent();
-            }))
+                return TypedResults.NoContent();
+            })
             .RequireAuthorization(Policies.Alert)
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Cancel scheduled feedback before it is sent.");
 
         alertFeedback.MapGet("/{feedbackId:guid}", async (Guid alertId, Guid feedbackId, HttpContext http, IQuerySession session, CancellationToken ct) =>
-        {
-            var listed = await ListAsync(session, NetworkScope.Of(http.User), new Filter(null, alertId, null), ct);
-            return listed.FirstOrDefault(l => l.Feedback.Id == feedbackId) is { } found ? Results.Ok(found) : Problems.NotFound($"No feedback {feedbackId} for alert {alertId}.");
-        }).WithSummary("One feedback with its status and due time.");
+            {
+                var listed = await ListAsync(session, NetworkScope.Of(http.User), new Filter(null, alertId, null), ct);
+                return listed.FirstOrDefault(l => l.Feedback.Id == feedbackId) is { } found ? Results.Ok(found) : Problems.NotFound($"No feedback {feedbackId} for alert {alertId}.");
+            })
+            .Produces<Listed>()
+            .Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("One feedback with its status and due time.");
 
         app.MapGet("/api/feedback", async (string? status, Guid? alertId, Guid? incidentId, HttpContext http, IQuerySession session, CancellationToken ct) =>
-        {
-            FeedbackStatus? wanted = null;
-            if (!string.IsNullOrWhiteSpace(status))
             {
-                if (!Enum.TryParse<FeedbackStatus>(status.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-                    return Problems.Field("status", $"'{status}' is not a feedback status; use scheduled, sent or cancelled.");
-                wanted = parsed;
-            }
-            return Results.Ok(await ListAsync(session, NetworkScope.Of(http.User), new Filter(wanted, alertId, incidentId), ct));
-        }).WithSummary("Feedback across the zone, soonest due first for scheduled, newest first otherwise: ?status=scheduled|sent|cancelled, alertId, incidentId.");
+                FeedbackStatus? wanted = null;
+                if (!string.IsNullOrWhiteSpace(status))
+                {
+                    if (!Enum.TryParse<FeedbackStatus>(status.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                        throw new DomainException(string.Format(System.Globalization.CultureInfo.CurrentCulture, UiText.T("http.feedbackStatus"), status), "status");
+                    wanted = parsed;
+                }
+                return TypedResults.Ok(await ListAsync(session, NetworkScope.Of(http.User), new Filter(wanted, alertId, incidentId), ct));
+            })
+            .Refuses(StatusCodes.Status400BadRequest)
+            .WithSummary("Feedback across the zone, soonest due first for scheduled, newest first otherwise: ?status=scheduled|sent|cancelled, alertId, incidentId.");
 
         app.MapGet("/api/feedback/overdue", async (HttpContext http, OverdueFeedback overdue, CancellationToken ct) =>
-            Results.Ok(await overdue.ListAsync(NetworkScope.Of(http.User), ct)))
+                TypedResults.Ok(await overdue.ListAsync(NetworkScope.Of(http.User), ct)))
             .WithSummary("Alerts without feedback sent or scheduled past their deadline (the watchdog).");
         return app;
     }
@@ -101,33 +112,5 @@ public static class FeedbackEndpoints
         return filter.Status == FeedbackStatus.Scheduled
             ? [.. listed.OrderBy(l => l.DueAt ?? DateTimeOffset.MaxValue)]
             : [.. listed];
-    }
-
-    /// <summary>"templateId", or "feedbackTemplateId" as the template library calls it.</summary>
-    private static string? TemplateId(JsonBody body) => body.OptionalString("templateId") ?? body.OptionalString("feedbackTemplateId");
-
-    private static async Task<IResult> Run(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (DomainException ex) when (ex.Field is "alertId" or "feedbackId")
-        {
-            return Problems.NotFound(ex.Message);
-        }
-        catch (DomainException ex) when (ex.Field is null)
-        {
-            return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible now");
-        }
-        catch (DomainException ex)
-        {
-            return Problems.From(ex);
-        }
-        catch (EventStreamUnexpectedMaxEventIdException)
-        {
-            return Results.Problem(detail: "This feedback changed at the same moment (or was just sent); reload and try again.",
-                statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
-        }
     }
 }

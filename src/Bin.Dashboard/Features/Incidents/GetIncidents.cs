@@ -1,6 +1,6 @@
-using System.Globalization;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Incidents;
 using Marten;
@@ -34,49 +34,32 @@ public static class GetIncidents
     public static IEndpointRouteBuilder MapGetIncidents(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/incidents", async (string? from, string? to, string? networkId, string? status, string? limit,
-            HttpContext http, IQuerySession session, CancellationToken ct) =>
-        {
-            try
+                HttpContext http, IQuerySession session, CancellationToken ct) =>
             {
-                var filter = new Filter(ParseTime(from, "from"), ParseTime(to, "to"), ParseGuid(networkId, "networkId"),
-                    ParseStatus(status), false, ParseLimit(limit));
+                var filter = new Filter(IsoTime.Optional(from, "from"), IsoTime.Optional(to, "to"), ApiContracts.OptionalGuid(networkId, "networkId"),
+                    ParseStatus(status), false, ApiContracts.Limit(limit, DefaultLimit, MaxLimit));
                 if (filter.From > filter.To)
-                    throw new DomainException("from must be before to.", "from");
-                return Results.Ok(await QueryAsync(session, filter, NetworkScope.Of(http.User), ct));
-            }
-            catch (DomainException ex)
-            {
-                return Problems.From(ex);
-            }
-        }).WithSummary("Incidents, newest first, filtered by period (reported at), network and status.");
+                    throw new DomainException(UiText.T("http.fromBeforeTo"), "from");
+                return TypedResults.Ok(await QueryAsync(session, filter, NetworkScope.Of(http.User), ct));
+            })
+            .Refuses(StatusCodes.Status400BadRequest)
+            .WithSummary("Incidents, newest first, filtered by period (reported at, ISO 8601 with offset), network, status and limit (≤ 1000).");
 
         app.MapGet("/api/incidents/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
-        {
-            var incident = await session.LoadAsync<IncidentView>(id, ct);
-            return incident is not null && NetworkScope.Of(http.User).MaySeeAny(incident.NetworkIds)
-                ? Results.Ok(incident)
-                : Problems.NotFound($"No incident {id}.");
-        });
+            {
+                var incident = await session.LoadAsync<IncidentView>(id, ct);
+                return incident is not null && NetworkScope.Of(http.User).MaySeeAny(incident.NetworkIds)
+                    ? Results.Ok(incident)
+                    : Problems.NotFound($"No incident {id}.");
+            })
+            .Produces<IncidentView>()
+            .Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("One incident, if it concerns the caller's networks.");
         return app;
     }
-
-    private static DateTimeOffset? ParseTime(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t
-        : throw new DomainException($"{field} must be an ISO 8601 date-time, e.g. 2026-11-28T08:00:00Z.", field);
-
-    private static Guid? ParseGuid(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : Guid.TryParse(value, out var id) ? id
-        : throw new DomainException($"{field} must be a network id (GUID).", field);
 
     private static IncidentStatus? ParseStatus(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
         : Enum.TryParse<IncidentStatus>(value, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
-        : throw new DomainException("status must be reported, verified or closed.", "status");
-
-    private static int ParseLimit(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? DefaultLimit
-        : int.TryParse(value, out var n) && n is > 0 and <= MaxLimit ? n
-        : throw new DomainException($"limit must be a whole number from 1 to {MaxLimit}.", "limit");
+        : throw new DomainException(UiText.T("http.incidentStatus"), "status");
 }

@@ -9,35 +9,38 @@ namespace Bin.Dashboard.Features.Members;
 /// </summary>
 public static class ChangeMemberEndpoints
 {
+    public sealed record RejoinRequest(string? ConsentMethod, DateTimeOffset? ConsentAt);
+
+    /// <param name="NetworkIds">The member's networks from now on; left out, they stay.</param>
+    public sealed record ChangeRequest(string? Language, IReadOnlyList<Guid>? NetworkIds);
+
     public static IEndpointRouteBuilder MapChangeMember(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/members/{id:guid}").RequireAuthorization(MemberAccess.Policy);
+        var group = app.MapGroup("/api/members/{id:guid}").RequireAuthorization(MemberAccess.Policy).AnswersNotFoundFor("networkId");
 
-        group.MapPost("/opt-out", (Guid id, HttpContext http, MemberCommands commands, CancellationToken ct) =>
-            MemberProblems.Run(async () =>
+        group.MapPost("/opt-out", async (Guid id, HttpContext http, MemberCommands commands, CancellationToken ct) =>
             {
                 await commands.OptOutAsync(id, "dashboard", http.User, ct);
-                return Results.NoContent();
-            })).WithSummary("Stop alerts for the member (they asked their coordinator). Opting out twice changes nothing.");
+                return TypedResults.NoContent();
+            })
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Stop alerts for the member (they asked their coordinator). Opting out twice changes nothing.");
 
-        group.MapPost("/rejoin", (Guid id, HttpContext http, MemberCommands commands, CancellationToken ct) =>
-            MemberProblems.Run(async () =>
+        group.MapPost("/rejoin", async (Guid id, RejoinRequest body, HttpContext http, MemberCommands commands, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync(http.Request, ct);
-                await commands.RejoinAsync(id, RegisterMemberEndpoint.ParseTime(body.OptionalString("consentAt"), "consentAt"),
-                    body.OptionalString("consentMethod"), http.User, ct);
-                return Results.NoContent();
-            })).WithSummary("A member who opted out consents again.");
+                await commands.RejoinAsync(id, body.ConsentAt, body.ConsentMethod, http.User, ct);
+                return TypedResults.NoContent();
+            })
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("A member who opted out consents again.");
 
-        group.MapPatch("", (Guid id, HttpContext http, MemberCommands commands, CancellationToken ct) =>
-            MemberProblems.Run(async () =>
+        group.MapPatch("", async (Guid id, ChangeRequest body, HttpContext http, MemberCommands commands, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync(http.Request, ct);
-                var networks = body.GuidList("networkIds");
-                var change = new MemberChange(body.OptionalString("language"), body.Has("networkIds") ? networks : null);
-                var recorded = await commands.ChangeAsync(id, change, http.User, ct);
-                return Results.Ok(new { changed = recorded.Select(e => e.GetType().Name) });
-            })).WithSummary("Change the member's language and/or networks (coordinators: only networks they coordinate).");
+                var recorded = await commands.ChangeAsync(id, new MemberChange(body.Language, body.NetworkIds), http.User, ct);
+                return TypedResults.Ok(new { changed = recorded.Select(e => e.GetType().Name) });
+            })
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Change the member's language and/or networks (coordinators: only networks they coordinate).");
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Bin.Dashboard.Infrastructure.Auth;
+using Bin.Dashboard.Infrastructure.Http;
 
 namespace Bin.Dashboard.Features.Members;
 
@@ -12,13 +13,13 @@ public static class EraseMemberEndpoint
 {
     public static IEndpointRouteBuilder MapEraseMember(this IEndpointRouteBuilder app)
     {
-        app.MapDelete("/api/members/{id:guid}", (Guid id, HttpContext http, MemberCommands commands, CancellationToken ct) =>
-                MemberProblems.Run(async () =>
-                {
-                    await commands.EraseAsync(id, http.User, ct, Bin.Domain.Members.ErasureReasons.Parse(http.Request.Query["reason"]));
-                    return Results.NoContent();
-                }))
+        app.MapDelete("/api/members/{id:guid}", async (Guid id, string? reason, HttpContext http, MemberCommands commands, CancellationToken ct) =>
+            {
+                await commands.EraseAsync(id, http.User, ct, Bin.Domain.Members.ErasureReasons.Parse(reason));
+                return TypedResults.NoContent();
+            })
             .RequireAuthorization(Policies.Admin)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .WithSummary("Erase a member's personal data on request (administrators).");
         return app;
     }

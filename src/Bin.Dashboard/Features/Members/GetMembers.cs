@@ -1,3 +1,4 @@
+using Bin.Dashboard.Infrastructure.Http;
 using System.Globalization;
 using Bin.Domain.Members;
 using Marten;
@@ -50,13 +51,13 @@ public static class GetMembers
 
     public static IEndpointRouteBuilder MapGetMembers(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/networks/{id:guid}/members", (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
-                MemberProblems.Run(async () =>
-                {
-                    MemberAccess.EnsureMayManage(http.User, id);
-                    return Results.Ok(await QueryAsync(session, id, MemberAccess.ManagedNetworks(http.User), ct));
-                }))
+        app.MapGet("/api/networks/{id:guid}/members", async (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
+            {
+                MemberAccess.EnsureMayManage(http.User, id);
+                return TypedResults.Ok(await QueryAsync(session, id, MemberAccess.ManagedNetworks(http.User), ct));
+            })
             .RequireAuthorization(MemberAccess.Policy)
+            .AnswersNotFoundFor("networkId")
             .WithSummary("The network's members with name, number, language, status and consent (admin, or the network's coordinator).");
         return app;
     }

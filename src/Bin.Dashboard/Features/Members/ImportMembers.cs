@@ -1,3 +1,4 @@
+using Bin.Dashboard.Infrastructure.Http;
 using System.Security.Claims;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.EventStore;
@@ -123,22 +124,36 @@ public static class ImportMembersEndpoint
 
     public static IEndpointRouteBuilder MapImportMembers(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/networks/{id:guid}/members/import", (Guid id, string? dryRun, string? consentMethod, string? consentAt,
-                    HttpContext http, MemberImport import, CancellationToken ct) =>
-                MemberProblems.Run(async () =>
-                {
-                    // Who may import is known before reading a possibly large body.
-                    MemberAccess.EnsureMayManage(http.User, id);
-                    var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-                    if (mediaType is null || !CsvTypes.Contains(mediaType))
-                        throw new DomainException("Send the member list as CSV (Content-Type: text/csv).", "body");
-                    var rows = MemberCsv.Read(await ReadBodyAsync(http.Request, ct));
-                    var options = new ImportOptions(ParseBool(dryRun), consentMethod, RegisterMemberEndpoint.ParseTime(consentAt, "consentAt"));
-                    var report = await import.ImportAsync(id, rows, options, http.User, ct);
-                    return report.Invalid > 0 ? Results.UnprocessableEntity(report) : Results.Ok(report);
-                }))
+        app.MapPost("/api/networks/{id:guid}/members/import", async (Guid id, string? dryRun, string? consentMethod, string? consentAt,
+                HttpContext http, MemberImport import, CancellationToken ct) =>
+            {
+                // Who may import is known before reading a possibly large body.
+                MemberAccess.EnsureMayManage(http.User, id);
+                var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+                if (mediaType is null || !CsvTypes.Contains(mediaType))
+                    throw new DomainException(Infrastructure.Localization.UiText.T("http.csvBody"), "body");
+                var rows = MemberCsv.Read(await ReadBodyAsync(http.Request, ct));
+                var options = new ImportOptions(ParseBool(dryRun), consentMethod, IsoTime.Optional(consentAt, "consentAt"));
+                var report = await import.ImportAsync(id, rows, options, http.User, ct);
+                return report.Invalid > 0 ? Results.UnprocessableEntity(report) : Results.Ok(report);
+            })
             .RequireAuthorization(MemberAccess.Policy)
-            .WithSummary("Import members from CSV (name;phone;language) with a per-row report; invalid rows block, duplicates are skipped.");
+            .AnswersNotFoundFor("networkId")
+            // Described, not enforced by routing: the handler refuses another media type with a 400 naming the body.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The member list: a header (name;phone;language), then one member a line, UTF-8.",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["text/csv"] = new() },
+                };
+                return Task.CompletedTask;
+            })
+            .Produces<ImportReport>()
+            .Produces<ImportReport>(StatusCodes.Status422UnprocessableEntity)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests)
+            .WithSummary("Import members from CSV (name;phone;language) with a per-row report; invalid rows block (422), duplicates are skipped.");
         return app;
     }
 
@@ -160,6 +175,6 @@ public static class ImportMembersEndpoint
     {
         null or "" or "false" or "0" => false,
         "true" or "1" => true,
-        _ => throw new DomainException("dryRun must be true or false.", "dryRun"),
+        _ => throw new DomainException(Infrastructure.Localization.UiText.T("http.dryRun"), "dryRun"),
     };
 }

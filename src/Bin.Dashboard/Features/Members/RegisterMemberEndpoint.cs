@@ -1,6 +1,4 @@
-using System.Globalization;
 using Bin.Dashboard.Infrastructure.Http;
-using Bin.Domain;
 
 namespace Bin.Dashboard.Features.Members;
 
@@ -11,26 +9,23 @@ namespace Bin.Dashboard.Features.Members;
 /// </summary>
 public static class RegisterMemberEndpoint
 {
+    /// <param name="ConsentAt">When the member consented (ISO 8601 with offset); now when left out.</param>
+    public sealed record Request(string? Name, string? Phone, string? Language, string? ConsentMethod, DateTimeOffset? ConsentAt);
+
     public sealed record Response(Guid Id);
 
     public static IEndpointRouteBuilder MapRegisterMember(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/networks/{id:guid}/members", (Guid id, HttpContext http, MemberCommands commands, CancellationToken ct) =>
-                MemberProblems.Run(async () =>
-                {
-                    var body = await JsonBody.ReadAsync(http.Request, ct);
-                    var input = new NewMember(body.OptionalString("name"), body.OptionalString("phone"), body.OptionalString("language"),
-                        body.OptionalString("consentMethod"), ParseTime(body.OptionalString("consentAt"), "consentAt"));
-                    var registered = await commands.RegisterAsync(id, input, http.User, ct);
-                    return Results.Created($"/api/members/{registered.MemberId}", new Response(registered.MemberId));
-                }))
+        app.MapPost("/api/networks/{id:guid}/members", async (Guid id, Request body, HttpContext http, MemberCommands commands, CancellationToken ct) =>
+            {
+                var input = new NewMember(body.Name, body.Phone, body.Language, body.ConsentMethod, body.ConsentAt);
+                var registered = await commands.RegisterAsync(id, input, http.User, ct);
+                return TypedResults.Created($"/api/members/{registered.MemberId}", new Response(registered.MemberId));
+            })
             .RequireAuthorization(MemberAccess.Policy)
+            .AnswersNotFoundFor("networkId")
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Register a member of the network (admin, or the network's coordinator).");
         return app;
     }
-
-    internal static DateTimeOffset? ParseTime(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t
-        : throw new DomainException($"{field} must be an ISO 8601 date-time, e.g. 2026-10-15T19:30:00+02:00.", field);
 }

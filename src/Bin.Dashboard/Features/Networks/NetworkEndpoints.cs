@@ -18,9 +18,37 @@ public static class NetworkEndpoints
     /// <summary>GeoJSON geometries, and enums (steps, sources) by name.</summary>
     private static readonly JsonSerializerOptions DetailsJson = new(GeoJson.Options) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
+    /// <param name="Boundary">A GeoJSON Polygon in WGS84.</param>
+    /// <param name="Source">residents, association, municipality or police.</param>
+    public sealed record ProposeRequest([RequiredField] string? Name, [RequiredField] JsonElement? Boundary, bool? Indicative, string? Source, string? Summary);
+
+    /// <summary>The fields of every founding step; each step reads its own (idea: source, summary; consultation: heldOn,
+    /// summary; info-evening: heldOn, attendance, notes; charter: the five texts; signatures: charterVersion, signedBy,
+    /// signedOn; recognition: fodReference, recognisedOn; activation: startedOn). Dates as yyyy-MM-dd.</summary>
+    public sealed record StepRequest(string? Source, string? Summary, DateOnly? HeldOn, int? Attendance, string? Notes,
+        string? Agreements, string? PartnerTasks, string? ContactDetails, string? FinancingPlan, string? CommunicationPlan,
+        int? CharterVersion, IReadOnlyList<string>? SignedBy, DateOnly? SignedOn, string? FodReference, DateOnly? RecognisedOn, DateOnly? StartedOn);
+
+    public sealed record StepRecorded(string Step, string Recorded);
+
+    public sealed record ReportedRequest([RequiredField] DateOnly? ReportedOn);
+
+    public sealed record ReasonRequest(string? Reason);
+
+    public sealed record ChangeRecorded(string Recorded);
+
+    public sealed record CoordinatorRequest([RequiredField] string? AccountId);
+
+    public sealed record CoordinatorAssigned(string AccountId);
+
+    public sealed record ImportedNetwork(int Feature, Guid Id, string Name, string Outcome);
+
+    public sealed record ImportAnswer(int Registered, int Changed, int Unchanged, IReadOnlyList<ImportedNetwork> Networks);
+
     public static IEndpointRouteBuilder MapNetworkEndpoints(this IEndpointRouteBuilder app)
     {
-        var networks = app.MapGroup("/api/networks");
+        // An unknown network is a 404; a step its state does not allow (out of order, dissolved) a 409 naming the field.
+        var networks = app.MapGroup("/api/networks").AnswersNotFoundFor("networkId").AnswersConflictFor("step", "status");
 
         networks.MapGet("/export", async (IQuerySession session, HttpContext http, CancellationToken ct) =>
             {
@@ -29,6 +57,7 @@ public static class NetworkEndpoints
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"bin-networks.geojson\"";
                 return Results.Json(NetworkGeoJson.Export(views.Where(v => scope.MaySee(v.Id))), GeoJson.Options, NetworkGeoJson.MediaType);
             })
+            .Produces<JsonElement>(StatusCodes.Status200OK, NetworkGeoJson.MediaType)
             .WithSummary("All networks (coordinators: theirs) as a GeoJSON file the import reads back: id, name, status, indicative.");
 
         networks.MapGet("/{id:guid}", async (Guid id, IQuerySession session, HttpContext http, CancellationToken ct) =>
@@ -37,115 +66,120 @@ public static class NetworkEndpoints
                 if (view is null || !NetworkScope.Of(http.User).MaySee(id)) return Problems.NotFound($"Network {id} does not exist.");
                 return Results.Json(NetworkDetails.Of(view), DetailsJson);
             })
+            .Produces<NetworkDetails>()
+            .Refuses(StatusCodes.Status404NotFound)
             .WithSummary("One network: status, founding steps, charter versions, coordinators, boundary.");
 
-        networks.MapPost("", (HttpContext http, NetworkCommands commands, CancellationToken ct) => NetworkProblems.Run(async () =>
+        networks.MapPost("", async (ProposeRequest body, HttpContext http, NetworkCommands commands, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync(http.Request, ct);
-                var boundary = body.OptionalElement("boundary") ?? throw new DomainException("boundary is required: a GeoJSON Polygon in WGS84.", "boundary");
-                var command = new ProposeNetwork(Guid.CreateVersion7(), body.RequiredString("name"), NetworkGeoJson.ReadBoundary(boundary),
-                    body.OptionalBool("indicative") ?? false, ParseSource(body.OptionalString("source")), body.OptionalString("summary"));
+                var command = new ProposeNetwork(Guid.CreateVersion7(), body.Name!, NetworkGeoJson.ReadBoundary(body.Boundary!.Value),
+                    body.Indicative ?? false, ParseSource(body.Source), body.Summary);
                 var registered = await commands.ProposeAsync(command, http.User, ct);
-                return Results.Created($"/api/networks/{registered.NetworkId}", new Created(registered.NetworkId));
-            }))
+                return TypedResults.Created($"/api/networks/{registered.NetworkId}", new Created(registered.NetworkId));
+            })
             .RequireAuthorization(Policies.Admin)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
             .WithSummary("Propose a network: { name, boundary (GeoJSON Polygon), source (residents|association|municipality|police), summary } → 201 { id }.");
 
-        networks.MapPut("/{id:guid}/boundary", (Guid id, HttpContext http, NetworkCommands commands, CancellationToken ct) => NetworkProblems.Run(async () =>
+        networks.MapPut("/{id:guid}/boundary", async (Guid id, JsonElement body, HttpContext http, NetworkCommands commands, CancellationToken ct) =>
             {
-                var root = await ReadJsonAsync(http.Request, ct);
-                var indicative = root.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object
+                var indicative = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object
                                  && p.TryGetProperty("indicative", out var i) && i.ValueKind == JsonValueKind.True;
-                await commands.ChangeBoundaryAsync(id, NetworkGeoJson.ReadBoundary(root), indicative, http.User, ct);
-                return Results.NoContent();
-            }))
+                await commands.ChangeBoundaryAsync(id, NetworkGeoJson.ReadBoundary(body), indicative, http.User, ct);
+                return TypedResults.NoContent();
+            })
             .RequireAuthorization(Policies.Admin)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Redraw a network's boundary: a GeoJSON Polygon (or a Feature holding one) in WGS84.");
 
-        networks.MapPost("/import", (string? crs, HttpContext http, NetworkCommands commands, CancellationToken ct) => NetworkProblems.Run(async () =>
+        networks.MapPost("/import", async (string? crs, JsonElement body, HttpContext http, NetworkCommands commands, CancellationToken ct) =>
             {
-                var root = await ReadJsonAsync(http.Request, ct);
-                var result = await commands.ImportAsync(NetworkGeoJson.ReadImport(root, crs), http.User, ct);
-                return Results.Ok(new
-                {
-                    result.Registered,
-                    result.Changed,
-                    result.Unchanged,
-                    networks = result.Networks.Select(n => new { feature = n.Number, id = n.NetworkId, name = n.Name, outcome = n.Outcome.ToString() }),
-                });
-            }))
+                var result = await commands.ImportAsync(NetworkGeoJson.ReadImport(body, crs), http.User, ct);
+                return TypedResults.Ok(new ImportAnswer(result.Registered, result.Changed, result.Unchanged,
+                    [.. result.Networks.Select(n => new ImportedNetwork(n.Number, n.NetworkId, n.Name, n.Outcome.ToString()))]));
+            })
             .RequireAuthorization(Policies.Admin)
+            .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("Import boundaries from GeoJSON (WGS84, or crs=EPSG:31370 / EPSG:3812). All or nothing: any problem → 400 with problems per feature.");
 
-        networks.MapPost("/{id:guid}/founding/{step}", (Guid id, string step, HttpContext http, NetworkCommands commands, CancellationToken ct) => NetworkProblems.Run(async () =>
+        networks.MapPost("/{id:guid}/founding/{step}", async (Guid id, string step, StepRequest body, HttpContext http, NetworkCommands commands, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync(http.Request, ct);
                 INetworkEvent recorded = step switch
                 {
                     "idea" => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.RegisterIdea(s,
-                        new RegisterFoundingIdea(id, ParseSource(body.OptionalString("source")), body.OptionalString("summary")), now), ct),
+                        new RegisterFoundingIdea(id, ParseSource(body.Source), body.Summary), now), ct),
                     "consultation" => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.RecordConsultation(s,
-                        new RecordConsultation(id, body.RequiredDate("heldOn"), body.OptionalString("summary")), now), ct),
+                        new RecordConsultation(id, Required(body.HeldOn, "heldOn"), body.Summary), now), ct),
                     "info-evening" => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.RecordInfoEvening(s,
-                        new RecordInfoEvening(id, body.RequiredDate("heldOn"), body.RequiredInt("attendance"), body.OptionalString("notes")), now), ct),
+                        new RecordInfoEvening(id, Required(body.HeldOn, "heldOn"), Required(body.Attendance, "attendance"), body.Notes), now), ct),
                     "charter" => await commands.DrawUpCharterAsync(new DrawUpCharter(id, new Charter(
-                        body.RequiredString("agreements"), body.RequiredString("partnerTasks"), body.RequiredString("contactDetails"),
-                        body.RequiredString("financingPlan"), body.RequiredString("communicationPlan"))), http.User, ct),
+                        Required(body.Agreements, "agreements"), Required(body.PartnerTasks, "partnerTasks"), Required(body.ContactDetails, "contactDetails"),
+                        Required(body.FinancingPlan, "financingPlan"), Required(body.CommunicationPlan, "communicationPlan"))), http.User, ct),
                     "signatures" => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.SignCharter(s,
-                        new SignCharter(id, body.RequiredInt("charterVersion"), ParseSignatories(body.StringList("signedBy")), body.RequiredDate("signedOn")), now), ct),
+                        new SignCharter(id, Required(body.CharterVersion, "charterVersion"), ParseSignatories(body.SignedBy ?? []), Required(body.SignedOn, "signedOn")), now), ct),
                     "recognition" => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.Recognise(s,
-                        new RecogniseNetwork(id, body.RequiredString("fodReference"), body.RequiredDate("recognisedOn")), now), ct),
+                        new RecogniseNetwork(id, Required(body.FodReference, "fodReference"), Required(body.RecognisedOn, "recognisedOn")), now), ct),
                     "activation" => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.Activate(s,
-                        new ActivateNetwork(id, body.RequiredDate("startedOn")), now), ct),
-                    _ => throw new DomainException($"'{step}' is not a founding step: idea, consultation, info-evening, charter, signatures, recognition or activation.", "step"),
+                        new ActivateNetwork(id, Required(body.StartedOn, "startedOn")), now), ct),
+                    _ => throw new DomainException(string.Format(System.Globalization.CultureInfo.CurrentCulture, Infrastructure.Localization.UiText.T("http.foundingStep"), step), "step"),
                 };
-                return Results.Ok(new { step, recorded = recorded.GetType().Name });
-            }))
+                return TypedResults.Ok(new StepRecorded(step, recorded.GetType().Name));
+            })
             .RequireAuthorization(Policies.Admin)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Record the next founding step: idea, consultation, info-evening, charter, signatures, recognition, activation. Out of order → 409 naming the missing step.");
 
-        networks.MapPost("/{id:guid}/charter/{version:int}/reported", (Guid id, int version, HttpContext http, NetworkCommands commands, CancellationToken ct) => NetworkProblems.Run(async () =>
+        networks.MapPost("/{id:guid}/charter/{version:int}/reported", async (Guid id, int version, ReportedRequest body, HttpContext http, NetworkCommands commands, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync(http.Request, ct);
-                await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.ReportCharterChange(s, new ReportCharterChange(id, version, body.RequiredDate("reportedOn")), now), ct);
-                return Results.NoContent();
-            }))
+                await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.ReportCharterChange(s, new ReportCharterChange(id, version, body.ReportedOn!.Value), now), ct);
+                return TypedResults.NoContent();
+            })
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Mark a charter change as reported to FOD Binnenlandse Zaken.");
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Mark a charter change as reported to FOD Binnenlandse Zaken: { reportedOn }.");
 
-        networks.MapPost("/{id:guid}/{change:regex(^(suspension|reactivation|dissolution)$)}", (Guid id, string change, HttpContext http, NetworkCommands commands, CancellationToken ct) => NetworkProblems.Run(async () =>
+        networks.MapPost("/{id:guid}/{change:regex(^(suspension|reactivation|dissolution)$)}", async (Guid id, string change, ReasonRequest? body, HttpContext http, NetworkCommands commands, CancellationToken ct) =>
             {
-                var reason = http.Request.HasJsonContentType() ? (await JsonBody.ReadAsync(http.Request, ct)).OptionalString("reason") : null;
+                var reason = body?.Reason;
                 INetworkEvent recorded = change switch
                 {
                     "suspension" => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.Suspend(s, new SuspendNetwork(id, reason), now), ct),
                     "reactivation" => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.Reactivate(s, new ReactivateNetwork(id), now), ct),
                     _ => await commands.DecideAsync(id, http.User, (s, now) => FoundingDecisions.Dissolve(s, new DissolveNetwork(id, reason), now), ct),
                 };
-                return Results.Ok(new { recorded = recorded.GetType().Name });
-            }))
+                return TypedResults.Ok(new ChangeRecorded(recorded.GetType().Name));
+            })
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Suspend (reason), reactivate or dissolve (reason) a network.");
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Suspend (reason), reactivate or dissolve (reason) a network; the body is optional.");
 
-        networks.MapPost("/{id:guid}/coordinators", (Guid id, HttpContext http, NetworkCommands commands, CancellationToken ct) => NetworkProblems.Run(async () =>
+        networks.MapPost("/{id:guid}/coordinators", async (Guid id, CoordinatorRequest body, HttpContext http, NetworkCommands commands, CancellationToken ct) =>
             {
-                var body = await JsonBody.ReadAsync(http.Request, ct);
-                var assigned = await commands.AssignCoordinatorAsync(new AssignCoordinator(id, body.RequiredString("accountId")), http.User, ct);
-                return Results.Ok(new { assigned.AccountId });
-            }))
+                var assigned = await commands.AssignCoordinatorAsync(new AssignCoordinator(id, body.AccountId!), http.User, ct);
+                return TypedResults.Ok(new CoordinatorAssigned(assigned.AccountId));
+            })
             .RequireAuthorization(Policies.Admin)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Make a dashboard account a coordinator of the network: { accountId }.");
 
-        networks.MapDelete("/{id:guid}/coordinators/{accountId}", (Guid id, string accountId, HttpContext http, NetworkCommands commands, CancellationToken ct) => NetworkProblems.Run(async () =>
+        networks.MapDelete("/{id:guid}/coordinators/{accountId}", async (Guid id, string accountId, HttpContext http, NetworkCommands commands, CancellationToken ct) =>
             {
                 await commands.RemoveCoordinatorAsync(new RemoveCoordinator(id, accountId), http.User, ct);
-                return Results.NoContent();
-            }))
+                return TypedResults.NoContent();
+            })
             .RequireAuthorization(Policies.Admin)
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Remove a coordinator from the network.");
 
         return app;
     }
+
+    /// <summary>A field the chosen founding step needs (the body serves every step, so the framework cannot require it).</summary>
+    private static T Required<T>(T? value, string field) where T : struct =>
+        value ?? throw new DomainException(string.Format(System.Globalization.CultureInfo.CurrentCulture, Infrastructure.Localization.UiText.T("http.required"), field), field);
+
+    private static string Required(string? value, string field) =>
+        value ?? throw new DomainException(string.Format(System.Globalization.CultureInfo.CurrentCulture, Infrastructure.Localization.UiText.T("http.required"), field), field);
 
     public static IdeaSource ParseSource(string? value) =>
         string.IsNullOrWhiteSpace(value) ? IdeaSource.Residents
@@ -156,19 +190,6 @@ public static class NetworkEndpoints
         values.Select(v => Enum.TryParse<CharterSignatory>(v.Replace("-", "").Trim(), ignoreCase: true, out var s) && Enum.IsDefined(s)
             ? s
             : throw new DomainException($"'{v}' is not a signatory: mayor, chiefOfPolice, mandatedOfficer or coordinator.", "signedBy")).ToList();
-
-    private static async Task<JsonElement> ReadJsonAsync(HttpRequest request, CancellationToken ct)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 64 }, ct);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw new DomainException($"The body is not valid JSON: {ex.Message}", "body");
-        }
-    }
 }
 
 /// <summary>One network as <c>GET /api/networks/{id}</c> answers.</summary>

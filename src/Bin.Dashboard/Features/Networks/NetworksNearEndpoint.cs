@@ -19,31 +19,27 @@ public static class NetworksNearEndpoint
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
+    /// <param name="Geometry">A GeoJSON Point or LineString, [longitude, latitude] in WGS84.</param>
+    /// <param name="Meters">The distance, 0–10,000.</param>
+    public sealed record NearRequest([RequiredField] JsonElement? Geometry, [RequiredField] double? Meters);
+
     public static IEndpointRouteBuilder MapNetworksNear(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/networks/near", async (HttpContext http, NetworkDirectory directory, ServiceArea area, CancellationToken ct) =>
+        app.MapPost("/api/networks/near", async (NearRequest body, HttpContext http, NetworkDirectory directory, ServiceArea area, CancellationToken ct) =>
             {
-                try
-                {
-                    var body = await JsonBody.ReadAsync(http.Request, ct);
-                    var geometry = ReadRoute(body.OptionalElement("geometry") ?? throw new DomainException("geometry is required: a GeoJSON Point or LineString.", "geometry"));
-                    var meters = body.RequiredNumber("meters");
-                    foreach (var c in geometry.Coordinates.Where(c => !area.Contains(c.Y, c.X)))
-                        throw new DomainException($"geometry has a position ({c.Y:0.#####} N {c.X:0.#####} E) outside the {area.Name} service area. Positions are [longitude, latitude].", "geometry");
-                    var snapshot = await directory.CurrentAsync(ct);
-                    var scope = NetworkScope.Of(http.User);
-                    var near = snapshot.Resolver.Near(geometry, meters)
-                        .Where(n => scope.MaySee(n.NetworkId))
-                        .Select(n => new NearNetwork(n.NetworkId, snapshot.NameOf(n.NetworkId), Math.Round(n.DistanceMetres, 1)))
-                        .ToList();
-                    return Results.Ok(new NearAnswer(near));
-                }
-                catch (DomainException ex)
-                {
-                    return Problems.From(ex);
-                }
+                var geometry = ReadRoute(body.Geometry!.Value);
+                foreach (var c in geometry.Coordinates.Where(c => !area.Contains(c.Y, c.X)))
+                    throw new DomainException($"geometry has a position ({c.Y:0.#####} N {c.X:0.#####} E) outside the {area.Name} service area. Positions are [longitude, latitude].", "geometry");
+                var snapshot = await directory.CurrentAsync(ct);
+                var scope = NetworkScope.Of(http.User);
+                var near = snapshot.Resolver.Near(geometry, body.Meters!.Value)
+                    .Where(n => scope.MaySee(n.NetworkId))
+                    .Select(n => new NearNetwork(n.NetworkId, snapshot.NameOf(n.NetworkId), Math.Round(n.DistanceMetres, 1)))
+                    .ToList();
+                return TypedResults.Ok(new NearAnswer(near));
             })
             .RequireAuthorization(Policies.ZoneView)
+            .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("Networks within { meters } (0–10,000) of { geometry } (a GeoJSON Point or LineString, WGS84), nearest first: { networks: [{ id, name, distanceMeters }] }.");
         return app;
     }

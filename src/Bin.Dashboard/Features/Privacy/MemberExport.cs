@@ -1,3 +1,4 @@
+using Bin.Dashboard.Infrastructure.Http;
 using System.Security.Claims;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
@@ -96,9 +97,10 @@ public static class MemberExportEndpoint
 {
     public static IEndpointRouteBuilder MapMemberExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/members/{id:guid}/export", (Guid id, HttpContext http, MemberExport export, CancellationToken ct) =>
-                MemberProblems.Run(async () => Results.Ok(await export.ExportAsync(id, http.User, ct))))
+        app.MapGet("/api/members/{id:guid}/export", async (Guid id, HttpContext http, MemberExport export, CancellationToken ct) =>
+                TypedResults.Ok(await export.ExportAsync(id, http.User, ct)))
             .RequireAuthorization(MemberAccess.Policy)
+            .Refuses(StatusCodes.Status404NotFound)
             .WithSummary("Everything held about a member (right of access): contact, memberships, consent, history, messages sent, replies.");
         return app;
     }

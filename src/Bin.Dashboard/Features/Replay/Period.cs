@@ -1,4 +1,4 @@
-using System.Globalization;
+using Bin.Dashboard.Infrastructure.Http;
 using Bin.Domain;
 
 namespace Bin.Dashboard.Features.Replay;
@@ -31,15 +31,8 @@ public readonly record struct Period(DateTimeOffset From, DateTimeOffset To)
         return new Period(from.ToUniversalTime(), to.ToUniversalTime());
     }
 
-    /// <summary>An ISO 8601 date-time (a date alone means its midnight UTC); required.</summary>
-    public static DateTimeOffset ParseTime(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-            throw new DomainException($"{field} is required: an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z.", field);
-        return DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.ToUniversalTime()
-            : throw new DomainException($"{field} must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z; '{value.Trim()}' is not.", field);
-    }
+    /// <summary>An ISO 8601 time with its offset (a date alone means its midnight UTC), read by the API's one time parser; required.</summary>
+    public static DateTimeOffset ParseTime(string? value, string field) => IsoTime.Required(value, field).ToUniversalTime();
 
     /// <summary>The last <paramref name="length"/> up to <paramref name="now"/>.</summary>
     public static Period Last(TimeSpan length, DateTimeOffset now) => new(now - length, now);

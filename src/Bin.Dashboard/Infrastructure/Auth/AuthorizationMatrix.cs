@@ -62,6 +62,9 @@ public static class AuthorizationMatrix
         // Prometheus scrapes from loopback, the allowed networks or with the metrics token (docs/operations.md); no role
         // opens it, so from any other address everyone gets 403.
         R("GET /metrics",                                                 Deny,     Deny,     Deny,   Deny,   Deny,   Deny,   Deny),
+        // The API docs page (Scalar) and /openapi/v1.json: open in Development, where this matrix is checked; elsewhere
+        // administrators only (tests/…/Http/ApiDocsTests, ProductionApiDocsTests).
+        R("GET /api/docs/{documentName?}",                                Open,     Open,     Open,   Open,   Open,   Open,   Open),
 
         // One's own account: password, MFA enrolment.
         R("GET /api/account",                                             SignIn,   Allow,    Allow,  Allow,  Allow,  Allow,  Allow),

@@ -23,13 +23,15 @@ public static partial class SecurityHeaders
     /// import map), admitted by its nonce. Styles: the app's own style sheets; inline style attributes only (bars and
     /// colours set by components), never a style element. Images: own, data: (Leaflet's icons) and the tile host.
     /// </summary>
-    public static string ContentSecurityPolicy(string nonce, string? tileUrl)
+    /// <remarks>The API docs page (Scalar, administrators only) also needs style elements, which its script inserts as it
+    /// renders, and eval, which its bundle uses; still only its own files and the nonce'd start-up script run there.</remarks>
+    public static string ContentSecurityPolicy(string nonce, string? tileUrl, bool apiDocs = false)
     {
         var tiles = TileSource(tileUrl) is { } source ? " " + source : "";
         return string.Join("; ",
             "default-src 'self'",
-            $"script-src 'self' 'nonce-{nonce}'",
-            "style-src 'self'",
+            apiDocs ? $"script-src 'self' 'nonce-{nonce}' 'unsafe-eval'" : $"script-src 'self' 'nonce-{nonce}'",
+            apiDocs ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
             "style-src-attr 'unsafe-inline'",
             $"img-src 'self' data:{tiles}",
             "font-src 'self'",
@@ -73,7 +75,7 @@ public static partial class SecurityHeaders
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce, tileUrl);
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce, tileUrl, http.Request.Path.StartsWithSegments(ApiDocs.PagePath));
             headers.XContentTypeOptions = "nosniff";
             // Tile servers ask for a referrer (OpenStreetMap's usage policy); the origin is all they get.
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -1,7 +1,6 @@
 using Bin.Dashboard.Features.Replay.History;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
-using Bin.Domain;
 using Bin.Domain.Incidents;
 
 namespace Bin.Dashboard.Features.Replay.Evaluation;
@@ -11,30 +10,20 @@ public static class EvaluationEndpoints
 {
     public static IEndpointRouteBuilder MapEvaluation(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/evaluation", async (HttpContext http, EvaluationQuery evaluation, CancellationToken ct) =>
+        app.MapGet("/api/evaluation", async (string? from, string? to, string[]? networkId, string? format, EvaluationQuery evaluation, CancellationToken ct) =>
             {
-                try
-                {
-                    var query = http.Request.Query;
-                    var period = Period.Parse(query["from"], query["to"]);
-                    var networks = HistoryFilter.Parse(query["networkId"], default).Networks;
-                    var csv = (query["format"].ToString().Trim().ToLowerInvariant()) switch
-                    {
-                        "" or "json" => false,
-                        "csv" => true,
-                        _ => throw new DomainException("format must be json or csv.", "format"),
-                    };
-                    var report = await evaluation.LoadAsync(period, networks, ct);
-                    return csv
-                        ? ToCsv(report).ToResult($"bin-evaluation-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv")
-                        : Results.Json(report, HistoryJson.Options);
-                }
-                catch (DomainException ex)
-                {
-                    return Problems.From(ex);
-                }
+                var period = Period.Parse(from, to);
+                var networks = HistoryFilter.Parse(networkId, default).Networks;
+                var csv = ApiContracts.IsCsv(format);
+                var report = await evaluation.LoadAsync(period, networks, ct);
+                return csv
+                    ? ToCsv(report).ToResult($"bin-evaluation-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv")
+                    : Results.Json(report, HistoryJson.Options);
             })
             .RequireAuthorization(Policies.Chief)
+            .Produces<EvaluationReport>()
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("Evaluation figures per network and for the zone over a period (at most 366 days); format=csv for a spreadsheet.");
         return app;
     }

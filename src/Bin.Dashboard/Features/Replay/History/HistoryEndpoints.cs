@@ -3,7 +3,6 @@ using Bin.Dashboard.Features.Replay.State;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
 using Bin.Dashboard.Infrastructure.Localization;
-using Bin.Domain;
 
 namespace Bin.Dashboard.Features.Replay.History;
 
@@ -16,52 +15,34 @@ public static class HistoryEndpoints
 {
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/history", async (HttpContext http, HistoryQuery history, NetworkDirectory networks, CancellationToken ct) =>
+        app.MapGet("/api/history", async (string? from, string? to, string[]? networkId, string[]? category, string? format,
+                HistoryQuery history, NetworkDirectory networks, CancellationToken ct) =>
             {
-                try
-                {
-                    var query = http.Request.Query;
-                    var period = Period.Parse(query["from"], query["to"]);
-                    var filter = HistoryFilter.Parse(query["networkId"], query["category"]);
-                    var csv = ParseFormat(query["format"]);
-                    var items = await history.LoadAsync(period, filter, ct);
-                    if (!csv) return Results.Json(new HistoryPage(period.From, period.To, items.Count, items), HistoryJson.Options);
-                    var names = await networks.CurrentAsync(ct);
-                    return ToCsv(items, names).ToResult($"bin-history-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
-                }
-                catch (DomainException ex)
-                {
-                    return Problems.From(ex);
-                }
+                var period = Period.Parse(from, to);
+                var filter = HistoryFilter.Parse(networkId, category);
+                var csv = ApiContracts.IsCsv(format);
+                var items = await history.LoadAsync(period, filter, ct);
+                if (!csv) return Results.Json(new HistoryPage(period.From, period.To, items.Count, items), HistoryJson.Options);
+                var names = await networks.CurrentAsync(ct);
+                return ToCsv(items, names).ToResult($"bin-history-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
             })
             .RequireAuthorization(Policies.Chief)
+            .Produces<HistoryPage>()
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("The replay timeline of a period: events oldest first with type, time, location, networks and ids; acknowledgements summed per alert, network and minute.");
 
-        app.MapGet("/api/history/state", async (HttpContext http, StateQuery state, CancellationToken ct) =>
+        app.MapGet("/api/history/state", async (string? at, string[]? networkId, string[]? category, StateQuery state, CancellationToken ct) =>
             {
-                try
-                {
-                    var query = http.Request.Query;
-                    var at = Period.ParseTime(query["at"], "at");
-                    var filter = HistoryFilter.Parse(query["networkId"], query["category"]);
-                    return Results.Json(await state.AtAsync(at, filter, ct), HistoryJson.Options);
-                }
-                catch (DomainException ex)
-                {
-                    return Problems.From(ex);
-                }
+                var moment = Period.ParseTime(at, "at");
+                var filter = HistoryFilter.Parse(networkId, category);
+                return Results.Json(await state.AtAsync(moment, filter, ct), HistoryJson.Options);
             })
             .RequireAuthorization(Policies.Chief)
+            .Refuses(StatusCodes.Status400BadRequest)
             .WithSummary("The state as of a moment: open incidents and alerts in progress with their acknowledgements, from the event store.");
         return app;
     }
-
-    private static bool ParseFormat(string? format) => (format ?? "").Trim().ToLowerInvariant() switch
-    {
-        "" or "json" => false,
-        "csv" => true,
-        _ => throw new DomainException("format must be json or csv.", "format"),
-    };
 
     public static Csv ToCsv(IReadOnlyList<HistoryItem> items, NetworkDirectory.Snapshot names)
     {
