@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Alerts;
 using Marten;
@@ -19,7 +20,7 @@ public static class AlertSafeguardAnswers
         var key = request.Headers["Idempotency-Key"].ToString().Trim();
         if (key.Length == 0) return null;
         return key.Length <= MaxIdempotencyKeyLength ? key
-            : throw new DomainException($"Idempotency-Key may be at most {MaxIdempotencyKeyLength} characters.", "Idempotency-Key");
+            : throw new DomainException(ServerMessages.IdempotencyKeyTooLong.With(MaxIdempotencyKeyLength), "Idempotency-Key");
     }
 
     /// <summary>The answer to a safeguard's refusal, or null for any other refusal.</summary>

@@ -67,7 +67,7 @@ public sealed class FeedbackCommands(IDocumentStore store, FeedbackTriggers trig
         var state = FeedbackState.Fold(events.Select(e => e.Data));
         // A feedback is addressed through its alert: another alert's feedback is "no such feedback" here.
         if (state is not null && state.AlertId != alertId) state = null;
-        var alert = await AlertAsync(alertId, ct) ?? throw new DomainException("There is no such alert.", "alertId");
+        var alert = await AlertAsync(alertId, ct) ?? throw new DomainException(DomainMessages.AlertNotFound, "alertId");
         var decided = decide(state, alert);
         session.Events.Append(feedbackId, events.Count + 1L, decided);
         await session.SaveChangesAsync(ct);

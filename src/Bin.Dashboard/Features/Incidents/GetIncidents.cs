@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Incidents;
 using Marten;
@@ -41,7 +42,7 @@ public static class GetIncidents
                 var filter = new Filter(ParseTime(from, "from"), ParseTime(to, "to"), ParseGuid(networkId, "networkId"),
                     ParseStatus(status), false, ParseLimit(limit));
                 if (filter.From > filter.To)
-                    throw new DomainException("from must be before to.", "from");
+                    throw new DomainException(ServerMessages.QueryFromAfterTo, "from");
                 return Results.Ok(await QueryAsync(session, filter, NetworkScope.Of(http.User), ct));
             }
             catch (DomainException ex)
@@ -63,20 +64,20 @@ public static class GetIncidents
     private static DateTimeOffset? ParseTime(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? null
         : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t
-        : throw new DomainException($"{field} must be an ISO 8601 date-time, e.g. 2026-11-28T08:00:00Z.", field);
+        : throw new DomainException(ServerMessages.QueryTimeInvalid.With(field, "2026-11-28T08:00:00Z"), field);
 
     private static Guid? ParseGuid(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? null
         : Guid.TryParse(value, out var id) ? id
-        : throw new DomainException($"{field} must be a network id (GUID).", field);
+        : throw new DomainException(ServerMessages.QueryNetworkId.With(field), field);
 
     private static IncidentStatus? ParseStatus(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
         : Enum.TryParse<IncidentStatus>(value, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
-        : throw new DomainException("status must be reported, verified or closed.", "status");
+        : throw new DomainException(ServerMessages.QueryStatus, "status");
 
     private static int ParseLimit(string? value) =>
         string.IsNullOrWhiteSpace(value) ? DefaultLimit
         : int.TryParse(value, out var n) && n is > 0 and <= MaxLimit ? n
-        : throw new DomainException($"limit must be a whole number from 1 to {MaxLimit}.", "limit");
+        : throw new DomainException(ServerMessages.QueryLimit.With(MaxLimit), "limit");
 }

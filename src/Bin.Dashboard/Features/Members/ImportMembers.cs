@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.EventStore;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Members;
 using Marten;
@@ -46,7 +47,7 @@ public sealed class MemberImport(IDocumentStore store, ImportDryRuns dryRuns, Ti
 
         await using var session = store.OpenSessionFor(user);
         if (await session.LoadAsync<NetworkView>(networkId, ct) is null)
-            throw new DomainException("There is no such network.", "networkId");
+            throw new DomainException(ServerMessages.NetworkMissing, "networkId");
         // A dry run stores nothing, so only its count limits what a list of numbers can reveal.
         if (options.DryRun) await dryRuns.RecordAsync(user, networkId, rows.Count, now, ct);
 
@@ -65,7 +66,7 @@ public sealed class MemberImport(IDocumentStore store, ImportDryRuns dryRuns, Ti
                 var (name, phone, registered) = MemberCommands.Check(networkId, new NewMember(row.Name, row.Phone, row.Language, consentMethod, options.ConsentAt), now);
                 if (firstRowOf.TryGetValue(phone.E164, out var first))
                 {
-                    reports.Add(new ImportRowReport(row.Row, Duplicate, $"Same number as row {first}.", "phone"));
+                    reports.Add(new ImportRowReport(row.Row, Duplicate, ServerMessages.CsvSameNumber.With(first).ToString(), "phone"));
                     continue;
                 }
                 firstRowOf[phone.E164] = row.Row;
@@ -131,7 +132,7 @@ public static class ImportMembersEndpoint
                     MemberAccess.EnsureMayManage(http.User, id);
                     var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
                     if (mediaType is null || !CsvTypes.Contains(mediaType))
-                        throw new DomainException("Send the member list as CSV (Content-Type: text/csv).", "body");
+                        throw new DomainException(ServerMessages.CsvContentType, "body");
                     var rows = MemberCsv.Read(await ReadBodyAsync(http.Request, ct));
                     var options = new ImportOptions(ParseBool(dryRun), consentMethod, RegisterMemberEndpoint.ParseTime(consentAt, "consentAt"));
                     var report = await import.ImportAsync(id, rows, options, http.User, ct);
@@ -151,7 +152,7 @@ public static class ImportMembersEndpoint
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MemberCsv.MaxBytes)
-                throw new DomainException($"The file is larger than {MemberCsv.MaxBytes / 1024 / 1024} MB; split it.", "csv");
+                throw new DomainException(ServerMessages.CsvTooLarge.With(MemberCsv.MaxBytes / 1024 / 1024), "csv");
         }
         return buffer.ToArray();
     }
@@ -160,6 +161,6 @@ public static class ImportMembersEndpoint
     {
         null or "" or "false" or "0" => false,
         "true" or "1" => true,
-        _ => throw new DomainException("dryRun must be true or false.", "dryRun"),
+        _ => throw new DomainException(ServerMessages.DryRunFlag, "dryRun"),
     };
 }

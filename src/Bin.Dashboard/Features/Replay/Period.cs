@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 
 namespace Bin.Dashboard.Features.Replay;
@@ -25,9 +26,9 @@ public readonly record struct Period(DateTimeOffset From, DateTimeOffset To)
     public static Period Of(DateTimeOffset from, DateTimeOffset to)
     {
         if (from >= to)
-            throw new DomainException("to must be later than from.", "to");
+            throw new DomainException(ServerMessages.QueryToBeforeFrom, "to");
         if (to - from > MaxLength)
-            throw new DomainException($"A period is at most {MaxLength.TotalDays:0} days; this one has {(to - from).TotalDays:0.#}.", "to");
+            throw new DomainException(ServerMessages.QueryPeriodTooLong.With(MaxLength.TotalDays, (to - from).TotalDays), "to");
         return new Period(from.ToUniversalTime(), to.ToUniversalTime());
     }
 
@@ -35,10 +36,10 @@ public readonly record struct Period(DateTimeOffset From, DateTimeOffset To)
     public static DateTimeOffset ParseTime(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
-            throw new DomainException($"{field} is required: an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z.", field);
+            throw new DomainException(ServerMessages.QueryTimeRequired.With(field, "2026-11-01T00:00:00Z"), field);
         return DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at.ToUniversalTime()
-            : throw new DomainException($"{field} must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z; '{value.Trim()}' is not.", field);
+            : throw new DomainException(ServerMessages.QueryTimeInvalidGiven.With(field, "2026-11-01T00:00:00Z", value.Trim()), field);
     }
 
     /// <summary>The last <paramref name="length"/> up to <paramref name="now"/>.</summary>
