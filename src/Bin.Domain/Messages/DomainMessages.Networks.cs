@@ -193,7 +193,7 @@ public static partial class DomainMessages
         "The step '{0}' has already been recorded for {1}.");
     public static readonly DomainMessage StepMissing = M("founding.stepMissing",
         "Voor {1} kan {0} niet vastgelegd worden: {2} is nog niet vastgelegd.",
-        "Impossible d'enregistrer {0} pour {1} : {2} n'est pas encore enregistré(e).",
+        "Impossible d'enregistrer {0} pour {1} : l'étape « {2} » n'a pas encore été enregistrée.",
         "Cannot record {0} for {1}: {2} has not been recorded yet.");
     public static readonly DomainMessage NetworkDissolvedNothing = M("founding.dissolved",
         "{0} is opgeheven; er kan niets meer voor vastgelegd worden.",

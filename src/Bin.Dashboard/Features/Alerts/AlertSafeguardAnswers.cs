@@ -30,9 +30,9 @@ public static class AlertSafeguardAnswers
         {
             case AlertRateLimitedException rate:
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(rate.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many alerts");
+                return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status429TooManyRequests, title: UiText.T("server.title.tooManyAlerts"));
             case AlertRepeatException repeat:
-                return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Alerted moments ago",
+                return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: UiText.T("server.title.alertedMomentsAgo"),
                     extensions: new Dictionary<string, object?>
                     {
                         ["field"] = "repeat",
@@ -49,7 +49,7 @@ public static class AlertSafeguardAnswers
     /// <summary>Unknown request → 404, decided already → 409.</summary>
     private static IResult? Decision(DomainException ex) => ex switch
     {
-        ApprovalDecidedException => Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Already decided"),
+        ApprovalDecidedException => Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status409Conflict, title: UiText.T("server.title.alreadyDecided")),
         { Field: "id" } => Problems.NotFound(ex.Message),
         _ => null,
     };

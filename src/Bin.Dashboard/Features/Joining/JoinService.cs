@@ -328,7 +328,7 @@ public sealed class JoinService(
         }
         catch (DomainException ex)
         {
-            errors.TryAdd(ex.Field ?? "request", PhoneText.MessageOf(ex));
+            errors.TryAdd(ex.Field ?? "request", ex.Message);
             return default;
         }
     }

@@ -83,7 +83,7 @@ public sealed class MemberCommands(IDocumentStore store, Alerts.OutboxStore outb
         }
         catch (DomainException ex)
         {
-            errors.TryAdd(ex.Field ?? "request", PhoneText.MessageOf(ex));
+            errors.TryAdd(ex.Field ?? "request", ex.Message);
             return default;
         }
     }

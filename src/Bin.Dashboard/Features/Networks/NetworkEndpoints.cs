@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
-using Bin.Domain;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain.Networks;
+using Bin.Domain;
 using Marten;
 
 namespace Bin.Dashboard.Features.Networks;
@@ -166,7 +167,7 @@ public static class NetworkEndpoints
         }
         catch (JsonException ex)
         {
-            throw new DomainException($"The body is not valid JSON: {ex.Message}", "body");
+            throw new DomainException(ServerMessages.NotJson(ex), "body");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 
 namespace Bin.Dashboard.Infrastructure.Http;
@@ -26,7 +27,7 @@ public sealed class JsonBody
         }
         catch (JsonException ex)
         {
-            throw new DomainException($"The body is not valid JSON: {ex.Message}", "body");
+            throw new DomainException(ServerMessages.NotJson(ex), "body");
         }
     }
 

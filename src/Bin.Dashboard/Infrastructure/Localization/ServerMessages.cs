@@ -27,6 +27,11 @@ public static class ServerMessages
         ? JsonInvalidAt.With(line + 1, (ex.BytePositionInLine ?? 0) + 1)
         : JsonInvalid;
 
+    public static readonly DomainMessage FileUnreadable = M("server.file.unreadable",
+        "Het bestand kon niet gelezen worden; het mag hoogstens {0} MB groot zijn.",
+        "Le fichier n'a pas pu être lu ; il peut faire au plus {0} Mo.",
+        "The file could not be read; it may be at most {0} MB.");
+
     // Boundary import (GeoJSON).
     public static readonly DomainMessage GeoJsonNotGeoJson = M("server.geojson.notGeoJson",
         "Het bestand is geen GeoJSON: verwacht werd een object met een \"type\" (FeatureCollection, Feature of Polygon).",
