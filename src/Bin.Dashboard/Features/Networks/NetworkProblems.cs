@@ -48,7 +48,7 @@ internal static class NetworkProblems
         }
         catch (EventStreamUnexpectedMaxEventIdException)
         {
-            return Results.Problem(detail: "Someone else changed this network at the same moment; reload and try again.",
+            return Results.Problem(detail: new ConcurrentChangeException("network").Message,
                 statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
         }
     }

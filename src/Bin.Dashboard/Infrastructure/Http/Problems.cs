@@ -49,7 +49,7 @@ public static class Problems
         }
         catch (EventStreamUnexpectedMaxEventIdException)
         {
-            return Results.Problem(detail: $"Someone else changed this {subject} at the same moment; reload and try again.",
+            return Results.Problem(detail: new ConcurrentChangeException(subject).Message,
                 statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
         }
     }
