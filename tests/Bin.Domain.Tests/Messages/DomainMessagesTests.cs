@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bin.Domain.Alerts;
 using Bin.Domain.Geometry;
 using Bin.Domain.Incidents;
 using Bin.Domain.Members;
@@ -155,5 +156,30 @@ public class DomainMessagesTests
         Assert.Equal("Iemand anders wijzigde deze melding op hetzelfde moment; laad opnieuw en probeer nog eens.", UiCulture.In("nl-BE", () => ex.Message));
         Assert.Equal("Quelqu'un d'autre a modifié cet incident au même moment ; rechargez et réessayez.", UiCulture.In("fr-BE", () => ex.Message));
         Assert.Null(ex.Field);
+    }
+
+    [Theory]
+    [InlineData("nl-BE", "2 van de netwerken kreeg 4 minuut/minuten geleden een alarmering voor deze melding; verstuur opnieuw met \"repeat\": true.")]
+    [InlineData("fr-BE", "2 des réseaux ont reçu une alerte pour cet incident il y a 4 minute(s) ; renvoyez avec \"repeat\": true.")]
+    [InlineData("en", "2 of the networks got an alert for this incident 4 minute(s) ago; send again with \"repeat\": true.")]
+    public void The_repeat_safeguard_answers_in_each_language(string culture, string expected)
+    {
+        var now = IncidentHistory.Now;
+        var ex = new AlertRepeatException([new RepeatedNetwork(Guid.NewGuid(), now.AddMinutes(-9)), new RepeatedNetwork(Guid.NewGuid(), now.AddMinutes(-4))], now);
+
+        Assert.Equal(expected, UiCulture.In(culture, () => ex.Message));
+        Assert.Equal("repeat", ex.Field);
+    }
+
+    [Theory]
+    [InlineData("nl-BE", "U verstuurde 5 alarmeringen in het afgelopen uur; het maximum is 5.")]
+    [InlineData("fr-BE", "Vous avez envoyé 5 alertes au cours de la dernière heure ; le maximum est de 5.")]
+    [InlineData("en", "You sent 5 alerts in the last hour, the most allowed is 5.")]
+    public void The_hourly_cap_answers_in_each_language(string culture, string expected)
+    {
+        var ex = new AlertRateLimitedException(DomainMessages.AlertHourlyCap.With(5, 5), TimeSpan.FromMinutes(12));
+
+        Assert.StartsWith(expected, UiCulture.In(culture, () => ex.Message));
+        Assert.Equal("rate", ex.Field);
     }
 }
