@@ -5,7 +5,7 @@ namespace Bin.Domain;
 /// not settle it. No field is at fault, so the API answers 409 and the user reloads.
 /// </summary>
 public sealed class ConcurrentChangeException(string subject)
-    : DomainException($"Someone else changed this {subject} at the same moment; reload and try again.")
+    : DomainException(DomainMessages.ConcurrentChange.With(DomainMessages.ConcurrentSubject(subject)))
 {
     public string Subject { get; } = subject;
 }

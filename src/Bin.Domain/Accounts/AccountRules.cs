@@ -1,7 +1,7 @@
 namespace Bin.Domain.Accounts;
 
 /// <summary>A refusal of an account change: the field at fault and a stable reason code the UI translates.</summary>
-public sealed class AccountRuleException(string field, string reason, string message) : DomainException(message, field)
+public sealed class AccountRuleException(string field, string reason, DomainText text) : DomainException(text, field)
 {
     public string Reason { get; } = reason;
 }
@@ -30,39 +30,39 @@ public static class AccountRules
     public static string CheckUserName(string? userName)
     {
         var name = NormaliseUserName(userName);
-        if (name.Length == 0) throw new AccountRuleException("userName", "required", "A user name is required.");
+        if (name.Length == 0) throw new AccountRuleException("userName", "required", DomainMessages.UserNameRequired);
         if (name.Length > MaxUserNameLength)
-            throw new AccountRuleException("userName", "tooLong", $"A user name has at most {MaxUserNameLength} characters.");
+            throw new AccountRuleException("userName", "tooLong", DomainMessages.UserNameTooLong.With(MaxUserNameLength));
         if (!name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '.' or '-' or '_'))
-            throw new AccountRuleException("userName", "characters", "A user name uses only letters a–z, digits, '.', '-' and '_'.");
+            throw new AccountRuleException("userName", "characters", DomainMessages.UserNameCharacters);
         return name;
     }
 
     public static string CheckDisplayName(string? displayName)
     {
         var name = (displayName ?? "").Trim();
-        if (name.Length == 0) throw new AccountRuleException("displayName", "required", "A display name is required.");
+        if (name.Length == 0) throw new AccountRuleException("displayName", "required", DomainMessages.DisplayNameRequired);
         if (name.Length > MaxDisplayNameLength)
-            throw new AccountRuleException("displayName", "tooLong", $"A display name has at most {MaxDisplayNameLength} characters.");
+            throw new AccountRuleException("displayName", "tooLong", DomainMessages.DisplayNameTooLong.With(MaxDisplayNameLength));
         return name;
     }
 
     /// <summary>At least 12 characters and not containing the user name (case-insensitive).</summary>
     public static void CheckPassword(string userName, string? password, string field = "password")
     {
-        if (string.IsNullOrEmpty(password)) throw new AccountRuleException(field, "required", "A password is required.");
+        if (string.IsNullOrEmpty(password)) throw new AccountRuleException(field, "required", DomainMessages.PasswordRequired);
         if (password.Length < MinimumPasswordLength)
-            throw new AccountRuleException(field, "tooShort", $"A password has at least {MinimumPasswordLength} characters.");
+            throw new AccountRuleException(field, "tooShort", DomainMessages.PasswordTooShort.With(MinimumPasswordLength));
         if (userName.Length > 0 && password.Contains(userName, StringComparison.OrdinalIgnoreCase))
-            throw new AccountRuleException(field, "containsUserName", "A password must not contain the user name.");
+            throw new AccountRuleException(field, "containsUserName", DomainMessages.PasswordContainsUserName);
     }
 
     public static IReadOnlyList<string> CheckRoles(IReadOnlyList<string>? roles, IReadOnlyCollection<string> knownRoles)
     {
         var asked = (roles ?? []).Select(r => (r ?? "").Trim().ToLowerInvariant()).Distinct().ToList();
-        if (asked.Count == 0) throw new AccountRuleException("roles", "required", "An account needs at least one role.");
+        if (asked.Count == 0) throw new AccountRuleException("roles", "required", DomainMessages.RolesRequired);
         var unknown = asked.FirstOrDefault(r => !knownRoles.Contains(r));
-        if (unknown is not null) throw new AccountRuleException("roles", "unknown", $"There is no role called '{unknown}'.");
+        if (unknown is not null) throw new AccountRuleException("roles", "unknown", DomainMessages.RoleUnknown.With(unknown));
         return asked;
     }
 
@@ -71,7 +71,7 @@ public static class AccountRules
         var asked = (networkIds ?? []).Distinct().ToList();
         var unknown = asked.FirstOrDefault(n => !knownNetworks.Contains(n));
         if (unknown != Guid.Empty || asked.Contains(Guid.Empty))
-            throw new AccountRuleException("networkIds", "unknown", $"There is no network {unknown}.");
+            throw new AccountRuleException("networkIds", "unknown", DomainMessages.AccountNetworkUnknown.With(unknown));
         return asked;
     }
 

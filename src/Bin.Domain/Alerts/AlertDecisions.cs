@@ -35,9 +35,9 @@ public static class AlertDecisions
         var hasTemplate = !string.IsNullOrWhiteSpace(tipTemplateId);
         var hasText = !string.IsNullOrWhiteSpace(text);
         if (hasTemplate && hasText)
-            throw new DomainException("Choose a tip from the library or write one, not both.", "tip");
+            throw new DomainException(DomainMessages.TipBoth, "tip");
         if (!hasTemplate && !hasText)
-            throw new DomainException("An alert needs a tip: choose one from the library or write one.", "tip");
+            throw new DomainException(DomainMessages.TipMissing, "tip");
         if (hasTemplate)
         {
             var template = TipLibrary.Get(tipTemplateId!.Trim());
@@ -49,24 +49,23 @@ public static class AlertDecisions
 
     public static AlertIssued Issue(AlertContext context, IssueAlert command, DateTimeOffset now)
     {
-        var incident = context.Incident ?? throw new DomainException("The incident does not exist.", "incidentId");
+        var incident = context.Incident ?? throw new DomainException(DomainMessages.AlertIncidentMissing, "incidentId");
         if (incident.Status == IncidentStatus.Closed)
-            throw new DomainException("The incident is closed; alerting its networks now would only confuse members.", "incidentId");
+            throw new DomainException(DomainMessages.AlertIncidentClosed, "incidentId");
         var networks = command.NetworkIds.Distinct().ToList();
         if (networks.Count == 0)
-            throw new DomainException("Select at least one network to alert.", "networkIds");
+            throw new DomainException(DomainMessages.AlertNoNetworks, "networkIds");
         var unknown = networks.Where(n => !context.KnownNetworks.Contains(n)).ToList();
         if (unknown.Count > 0)
-            throw new DomainException($"Unknown network(s): {string.Join(", ", unknown)}.", "networkIds");
+            throw new DomainException(DomainMessages.AlertUnknownNetworks.With(string.Join(", ", unknown)), "networkIds");
         var texts = ComposeTexts(command.TipTemplateId, command.Text);
         var perNetwork = networks.ToDictionary(n => n, n => context.RecipientsPerNetwork.GetValueOrDefault(n));
         var recipients = perNetwork.Values.Sum();
         if (recipients == 0)
-            throw new DomainException("The selected networks have no active members to alert.", "networkIds");
+            throw new DomainException(DomainMessages.AlertNoRecipients, "networkIds");
         if (context.AlertsByOfficerInLastHour >= context.MaxAlertsPerOfficerPerHour)
             throw new DomainException(
-                $"You sent {context.AlertsByOfficerInLastHour} alerts in the last hour, the most allowed is {context.MaxAlertsPerOfficerPerHour}. Ask a colleague or wait.",
-                "rate");
+                DomainMessages.AlertHourlyCap.With(context.AlertsByOfficerInLastHour, context.MaxAlertsPerOfficerPerHour), "rate");
         return new AlertIssued(command.AlertId, incident.Id, networks, texts.TipTemplateId,
             texts.ByLanguage.ToDictionary(t => t.Key.Code(), t => t.Value.Value), perNetwork, recipients, texts.MaxSegments, now);
     }

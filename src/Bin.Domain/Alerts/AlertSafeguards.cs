@@ -7,7 +7,7 @@ public sealed record RecentAlert(Guid AlertId, IReadOnlyList<Guid> NetworkIds, D
 public sealed record RepeatedNetwork(Guid NetworkId, DateTimeOffset LastAlertedAt);
 
 /// <summary>The hourly cap per account is reached; <see cref="RetryAfter"/> is when the oldest alert of the hour leaves it.</summary>
-public sealed class AlertRateLimitedException(string message, TimeSpan retryAfter) : DomainException(message, "rate")
+public sealed class AlertRateLimitedException(DomainText text, TimeSpan retryAfter) : DomainException(text, "rate")
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
@@ -15,7 +15,7 @@ public sealed class AlertRateLimitedException(string message, TimeSpan retryAfte
 /// <summary>The request alerts networks that got an alert for the same incident moments ago; sent again only on purpose.</summary>
 public sealed class AlertRepeatException(IReadOnlyList<RepeatedNetwork> repeats, DateTimeOffset now)
     : DomainException(
-        $"{repeats.Count} of the networks got an alert for this incident {Math.Max(1, (int)(now - repeats.Max(r => r.LastAlertedAt)).TotalMinutes)} minute(s) ago; send again with \"repeat\": true.",
+        DomainMessages.AlertRepeat.With(repeats.Count, Math.Max(1, (int)(now - repeats.Max(r => r.LastAlertedAt)).TotalMinutes)),
         "repeat")
 {
     public IReadOnlyList<RepeatedNetwork> Repeats { get; } = repeats;

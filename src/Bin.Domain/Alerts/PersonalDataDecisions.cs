@@ -9,7 +9,7 @@ public sealed record PersonalDataConfirmed(Guid AlertId, IReadOnlyList<string> K
 
 /// <summary>A tip holds personal data and the officer has not confirmed it: the findings say what and where.</summary>
 public sealed class PersonalDataFound(IReadOnlyList<PersonalDataFinding> findings)
-    : DomainException($"The tip contains personal data ({string.Join(", ", findings.Select(f => PersonalDataCheck.Code(f.Kind)).Distinct())}). Remove it, or confirm that it is needed.", "tip")
+    : DomainException(DomainMessages.PersonalData.With(string.Join(", ", findings.Select(f => PersonalDataCheck.Code(f.Kind)).Distinct())), "tip")
 {
     public IReadOnlyList<PersonalDataFinding> Findings { get; } = findings;
 }

@@ -53,8 +53,8 @@ public static class FeedbackDecisions
     public static FeedbackScheduled Schedule(FeedbackState? state, FeedbackAlert? alert, ScheduleFeedback command, DateTimeOffset now)
     {
         if (state is not null)
-            throw new DomainException("This feedback has already been scheduled.", "feedbackId");
-        var target = alert ?? throw new DomainException("There is no such alert.", "alertId");
+            throw new DomainException(DomainMessages.FeedbackAlreadyScheduled, "feedbackId");
+        var target = alert ?? throw new DomainException(DomainMessages.AlertNotFound, "alertId");
         var texts = ComposeTexts(command.FeedbackTemplateId, command.Text);
         var (sendAt, afterClose) = Timing(command.SendAt, command.AfterCloseMinutes, target, now);
         return new FeedbackScheduled(command.FeedbackId, target.AlertId, target.IncidentId, texts.FeedbackTemplateId, texts.ByLanguage,
@@ -63,11 +63,11 @@ public static class FeedbackDecisions
 
     public static FeedbackRescheduled Reschedule(FeedbackState? state, FeedbackAlert alert, RescheduleFeedback command, DateTimeOffset now)
     {
-        var feedback = EnsureOpen(state, "changed");
+        var feedback = EnsureOpen(state, cancelling: false);
         var changesText = !string.IsNullOrWhiteSpace(command.FeedbackTemplateId) || !string.IsNullOrWhiteSpace(command.Text);
         var changesTime = command.SendAt is not null || command.AfterCloseMinutes is not null;
         if (!changesText && !changesTime)
-            throw new DomainException("Nothing to change: give a new text or template, a new time (sendAt) or a delay after closing (afterCloseMinutes).", "text");
+            throw new DomainException(DomainMessages.FeedbackNothingToChange, "text");
         var texts = changesText ? ComposeTexts(command.FeedbackTemplateId, command.Text) : new FeedbackTexts(feedback.FeedbackTemplateId, feedback.Texts);
         var (sendAt, afterClose) = changesTime
             ? Timing(command.SendAt, command.AfterCloseMinutes, alert, now)
@@ -77,7 +77,7 @@ public static class FeedbackDecisions
 
     public static FeedbackCancelled Cancel(FeedbackState? state, CancelFeedback command, DateTimeOffset now)
     {
-        var feedback = EnsureOpen(state, "cancelled");
+        var feedback = EnsureOpen(state, cancelling: true);
         return new FeedbackCancelled(feedback.Id, now);
     }
 
@@ -102,9 +102,9 @@ public static class FeedbackDecisions
         var hasTemplate = !string.IsNullOrWhiteSpace(feedbackTemplateId);
         var hasText = !string.IsNullOrWhiteSpace(text);
         if (hasTemplate && hasText)
-            throw new DomainException("Choose a feedback template or write your own text, not both.", "text");
+            throw new DomainException(DomainMessages.FeedbackTemplateAndText, "text");
         if (!hasTemplate && !hasText)
-            throw new DomainException("Feedback needs a text: write one or choose a feedback template.", "text");
+            throw new DomainException(DomainMessages.FeedbackTextMissing, "text");
         if (hasTemplate)
         {
             FeedbackTemplate template;
@@ -112,9 +112,9 @@ public static class FeedbackDecisions
             {
                 template = FeedbackTemplates.Get(feedbackTemplateId!.Trim());
             }
-            catch (DomainException ex)
+            catch (DomainException ex) when (ex.Text is not null)
             {
-                throw new DomainException(ex.Message, "templateId");
+                throw new DomainException(ex.Text, "templateId");
             }
             return new FeedbackTexts(template.Id, Languages.All.ToDictionary(l => l.Code(), l => ValidText(template.Text(l))));
         }
@@ -126,12 +126,12 @@ public static class FeedbackDecisions
     {
         try
         {
-            return TipText.Validate(text).Value;
+            return TipText.Validate(text, DomainMessages.FeedbackRules).Value;
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Text is not null)
         {
-            // The one text check is the tip's; its words are about a tip, these are about feedback.
-            throw new DomainException(ex.Message.Replace("The tip ", "The feedback text ").Replace("A tip ", "Feedback "), "text");
+            // The one text check is the tip's, worded for feedback; its field is this form's.
+            throw new DomainException(ex.Text, "text");
         }
     }
 
@@ -140,32 +140,31 @@ public static class FeedbackDecisions
         switch (sendAt, afterCloseMinutes)
         {
             case (null, null):
-                throw new DomainException("Say when to send it: a time (sendAt) or minutes after the incident is closed (afterCloseMinutes).", "sendAt");
+                throw new DomainException(DomainMessages.FeedbackWhenMissing, "sendAt");
             case (not null, not null):
-                throw new DomainException("Give either a time (sendAt) or minutes after closing (afterCloseMinutes), not both.", "sendAt");
+                throw new DomainException(DomainMessages.FeedbackWhenBoth, "sendAt");
             case ({ } at, null):
                 if (at < now - SendAtTolerance)
-                    throw new DomainException("The send time lies in the past; choose a time from now on.", "sendAt");
+                    throw new DomainException(DomainMessages.FeedbackSendAtPast, "sendAt");
                 if (at > now + MaxAhead)
-                    throw new DomainException($"Feedback can be scheduled at most {MaxAhead.TotalDays:0} days ahead.", "sendAt");
+                    throw new DomainException(DomainMessages.FeedbackTooFarAhead.With(MaxAhead.TotalDays), "sendAt");
                 return (at < now ? now : at, null);
             case (null, { } minutes):
                 if (minutes < 0 || minutes > MaxAfterCloseMinutes)
-                    throw new DomainException($"Minutes after closing must be between 0 and {MaxAfterCloseMinutes} (one week); {minutes} is not.", "afterCloseMinutes");
+                    throw new DomainException(DomainMessages.FeedbackAfterCloseRange.With(MaxAfterCloseMinutes, minutes), "afterCloseMinutes");
                 if (alert.IncidentClosedAt is { } closed && closed.AddMinutes(minutes) < now - SendAtTolerance)
                     throw new DomainException(
-                        $"The incident was already closed {(int)(now - closed).TotalMinutes} minutes ago, so {minutes} minutes after closing lies in the past. Choose a time (sendAt) instead.",
-                        "afterCloseMinutes");
+                        DomainMessages.FeedbackAfterClosePast.With((int)(now - closed).TotalMinutes, minutes), "afterCloseMinutes");
                 return (null, minutes);
         }
     }
 
-    private static FeedbackState EnsureOpen(FeedbackState? state, string verb) => state switch
+    private static FeedbackState EnsureOpen(FeedbackState? state, bool cancelling) => state switch
     {
-        null => throw new DomainException("There is no such feedback.", "feedbackId"),
-        { Status: FeedbackStatus.Sent } => throw new DomainException($"This feedback was already sent; it can no longer be {verb}."),
+        null => throw new DomainException(DomainMessages.FeedbackNotFound, "feedbackId"),
+        { Status: FeedbackStatus.Sent } => throw new DomainException(cancelling ? DomainMessages.FeedbackSentNoCancel : DomainMessages.FeedbackSentNoChange),
         { Status: FeedbackStatus.Cancelled } => throw new DomainException(
-            verb == "cancelled" ? "This feedback was already cancelled." : $"This feedback was cancelled; it can no longer be {verb}. Schedule new feedback instead."),
+            cancelling ? DomainMessages.FeedbackAlreadyCancelled : DomainMessages.FeedbackCancelledNoChange),
         _ => state,
     };
 }
@@ -181,8 +180,7 @@ public static class ReminderDecisions
     {
         if (afterMinutes is not { } minutes) return null;
         if (minutes < MinMinutes || minutes > MaxMinutes)
-            throw new DomainException(
-                $"A reminder goes between {MinMinutes} and {MaxMinutes} minutes (one day) after the alert; {minutes} is not.", "reminderAfterMinutes");
+            throw new DomainException(DomainMessages.ReminderRange.With(MinMinutes, MaxMinutes, minutes), "reminderAfterMinutes");
         return new ReminderScheduled(alertId, minutes, issuedAt.AddMinutes(minutes), issuedAt);
     }
 

@@ -99,7 +99,7 @@ public sealed partial class NetworkResolver
     {
         Wgs84.EnsureValid(latitude, longitude);
         if (!double.IsFinite(metres) || metres < 0)
-            throw new DomainException("The distance must be a number of metres, zero or more.", "distance");
+            throw new DomainException(DomainMessages.DistanceInvalid, "distance");
 
         var projection = new LocalMetricProjection(latitude, longitude);
         var candidates = _index.Query(projection.EnvelopeAround(metres));

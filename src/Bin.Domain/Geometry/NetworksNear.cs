@@ -27,7 +27,7 @@ public sealed partial class NetworkResolver
     {
         EnsureRoute(route);
         if (!double.IsFinite(metres) || metres is < 0 or > MaxNearMetres)
-            throw new DomainException($"meters must be a distance from 0 to {MaxNearMetres:0} metres.", "meters");
+            throw new DomainException(DomainMessages.NearMetresInvalid.With(MaxNearMetres), "meters");
 
         var box = route.EnvelopeInternal;
         var widest = new LocalMetricProjection(Math.Max(Math.Abs(box.MinY), Math.Abs(box.MaxY)), box.Centre.X)
@@ -56,15 +56,15 @@ public sealed partial class NetworkResolver
     private static void EnsureRoute(NetTopologySuite.Geometries.Geometry? route)
     {
         if (route is not (Point or LineString) || route is LinearRing)
-            throw new DomainException("geometry must be a GeoJSON Point or LineString.", "geometry");
+            throw new DomainException(DomainMessages.RouteKind, "geometry");
         if (route.IsEmpty)
-            throw new DomainException("geometry has no coordinates.", "geometry");
+            throw new DomainException(DomainMessages.RouteEmpty, "geometry");
         foreach (var c in route.Coordinates)
         {
             if (!double.IsFinite(c.Y) || c.Y is < -90 or > 90 || !double.IsFinite(c.X) || c.X is < -180 or > 180)
-                throw new DomainException("geometry holds a position that is not WGS84 [longitude, latitude] in degrees.", "geometry");
+                throw new DomainException(DomainMessages.RoutePosition, "geometry");
         }
         if (route is LineString line && line.Coordinates.Distinct().Count() < 2)
-            throw new DomainException("A LineString needs at least two different positions.", "geometry");
+            throw new DomainException(DomainMessages.LineTooShort, "geometry");
     }
 }

@@ -30,8 +30,7 @@ public sealed record ServiceArea(string Name, double CentreLatitude, double Cent
     {
         Wgs84.EnsureValid(latitude, longitude);
         if (!Contains(latitude, longitude))
-            throw new DomainException(
-                $"The location {latitude:0.#####} N {longitude:0.#####} E lies {DistanceMetres(CentreLatitude, CentreLongitude, latitude, longitude) / 1000:0.#} km from the centre of {Name}, outside its {RadiusMetres / 1000:0.#} km service area. Were latitude and longitude swapped?",
-                "lat");
+            throw new DomainException(DomainMessages.OutsideZone.With(latitude, longitude,
+                DistanceMetres(CentreLatitude, CentreLongitude, latitude, longitude) / 1000, Name, RadiusMetres / 1000), "lat");
     }
 }

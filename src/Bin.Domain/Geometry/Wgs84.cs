@@ -7,8 +7,8 @@ internal static class Wgs84
     public static void EnsureValid(double latitude, double longitude)
     {
         if (double.IsNaN(latitude) || latitude is < -90 or > 90)
-            throw new DomainException("Latitude must be a number between -90 and 90 degrees.", "lat");
+            throw new DomainException(DomainMessages.LatitudeInvalid, "lat");
         if (double.IsNaN(longitude) || longitude is < -180 or > 180)
-            throw new DomainException("Longitude must be a number between -180 and 180 degrees.", "lon");
+            throw new DomainException(DomainMessages.LongitudeInvalid, "lon");
     }
 }

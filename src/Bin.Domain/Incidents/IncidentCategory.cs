@@ -80,7 +80,9 @@ public static class IncidentCategories
     {
         if (TryGet(id, out var category))
             return category;
-        var given = string.IsNullOrWhiteSpace(id) ? "No category was given." : $"'{id.Trim()}' is not an incident category.";
-        throw new DomainException($"{given} Choose one of: {string.Join(", ", All.Select(c => c.Id))}.", "category");
+        var ids = string.Join(", ", All.Select(c => c.Id));
+        throw new DomainException(string.IsNullOrWhiteSpace(id)
+            ? DomainMessages.CategoryMissing.With(ids)
+            : DomainMessages.CategoryUnknown.With(id.Trim(), ids), "category");
     }
 }

@@ -38,9 +38,9 @@ public static class IncidentDecisions
     {
         ArgumentNullException.ThrowIfNull(networkIds);
         if (state is not null)
-            throw new DomainException("This incident has already been reported.", "id");
+            throw new DomainException(DomainMessages.IncidentAlreadyReported, "id");
         if (!Enum.IsDefined(command.ReporterKind))
-            throw new DomainException("The reporter must be a member, a patrol or someone else.", "reporterKind");
+            throw new DomainException(DomainMessages.ReporterKindUnknown, "reporterKind");
         area.EnsureInside(command.Latitude, command.Longitude);
         var category = IncidentCategories.Get(command.Category);
         var description = EnsureDescription(command.Description);
@@ -54,9 +54,9 @@ public static class IncidentDecisions
         switch (incident.Status)
         {
             case IncidentStatus.Closed:
-                throw new DomainException("This incident is closed; a closed incident cannot be verified.");
+                throw new DomainException(DomainMessages.IncidentClosedNoVerify);
             case IncidentStatus.Verified:
-                throw new DomainException("This incident has already been verified.");
+                throw new DomainException(DomainMessages.IncidentAlreadyVerified);
         }
         return new IncidentVerified(command.IncidentId, now);
     }
@@ -68,7 +68,7 @@ public static class IncidentDecisions
         ArgumentNullException.ThrowIfNull(networkIds);
         var incident = EnsureExists(state);
         if (incident.Status == IncidentStatus.Closed)
-            throw new DomainException("This incident is closed and can no longer be changed.");
+            throw new DomainException(DomainMessages.IncidentClosedNoChange);
         area.EnsureInside(command.Latitude, command.Longitude);
         var category = IncidentCategories.Get(command.Category);
         var description = EnsureDescription(command.Description);
@@ -80,29 +80,27 @@ public static class IncidentDecisions
     {
         var incident = EnsureExists(state);
         if (incident.Status == IncidentStatus.Closed)
-            throw new DomainException("This incident is already closed.");
+            throw new DomainException(DomainMessages.IncidentAlreadyClosed);
         if (!Enum.IsDefined(command.Outcome))
             throw new DomainException(
-                $"Choose an outcome: {string.Join(", ", Enum.GetValues<IncidentOutcome>())}.", "outcome");
+                DomainMessages.OutcomeUnknown.With(string.Join(", ", Enum.GetValues<IncidentOutcome>())), "outcome");
         var note = command.Note?.Trim();
         if (note?.Length > MaxNoteLength)
-            throw new DomainException($"A note is at most {MaxNoteLength} characters; this one has {note.Length}.", "note");
+            throw new DomainException(DomainMessages.NoteTooLong.With(MaxNoteLength, note.Length), "note");
         return new IncidentClosed(command.IncidentId, command.Outcome, string.IsNullOrEmpty(note) ? null : note, now);
     }
 
     private static Incident EnsureExists(Incident? state) =>
-        state ?? throw new DomainException("There is no such incident.", "id");
+        state ?? throw new DomainException(DomainMessages.IncidentNotFound, "id");
 
     /// <summary>Trims the description and keeps it otherwise as written: the dashboard escapes it when showing it.</summary>
     private static string EnsureDescription(string? text)
     {
         var description = text?.Trim() ?? "";
         if (description.Length == 0)
-            throw new DomainException("Describe what was seen: a description is required.", "description");
+            throw new DomainException(DomainMessages.DescriptionRequired, "description");
         if (description.Length > MaxDescriptionLength)
-            throw new DomainException(
-                $"A description is at most {MaxDescriptionLength} characters; this one has {description.Length}.",
-                "description");
+            throw new DomainException(DomainMessages.DescriptionTooLong.With(MaxDescriptionLength, description.Length), "description");
         return description;
     }
 }

@@ -68,16 +68,16 @@ public static class JoinRequestDecisions
         var r = EnsurePending(request, command.RequestId);
         var reason = command.Reason?.Trim() ?? "";
         if (reason.Length > MaxReasonLength)
-            throw new DomainException($"The reason is at most {MaxReasonLength} characters.", "reason");
+            throw new DomainException(DomainMessages.JoinReasonTooLong.With(MaxReasonLength), "reason");
         return new JoinRequestDeclined(r.Id, r.NetworkId, reason, now);
     }
 
     private static JoinRequest EnsurePending(JoinRequest? request, Guid id)
     {
         if (request is null)
-            throw new DomainException($"There is no confirmed join request {id}.", "requestId");
+            throw new DomainException(DomainMessages.JoinRequestNotFound.With(id), "requestId");
         if (request.Status != JoinRequestStatus.Pending)
-            throw new DomainException($"This request was already {(request.Status == JoinRequestStatus.Approved ? "approved" : "declined")}.", "status");
+            throw new DomainException(request.Status == JoinRequestStatus.Approved ? DomainMessages.JoinAlreadyApproved : DomainMessages.JoinAlreadyDeclined, "status");
         return request;
     }
 }

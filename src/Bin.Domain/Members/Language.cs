@@ -41,7 +41,7 @@ public static class Languages
                 return language;
         }
         throw new DomainException(
-            $"'{value.Trim()}' is not a supported language; choose {string.Join(", ", All.Take(All.Count - 1).Select(Code))} or {All[^1].Code()}.",
+            DomainMessages.LanguageUnknown.With(value.Trim(), string.Join(", ", All.Take(All.Count - 1).Select(Code)), All[^1].Code()),
             "language");
     }
 }

@@ -39,7 +39,7 @@ public static class MemberDecisions
     public static MemberRegistered Register(Member? state, RegisterMember command, DateTimeOffset now)
     {
         if (state is not null)
-            throw new DomainException("This member is already registered.", "id");
+            throw new DomainException(DomainMessages.MemberAlreadyRegistered, "id");
         var networks = EnsureNetworks(command.NetworkIds);
         var language = Languages.Parse(command.Language);
         var (consentAt, method) = EnsureConsent(command.ConsentAt, command.ConsentMethod, now);
@@ -52,9 +52,9 @@ public static class MemberDecisions
         var member = EnsureExists(state);
         var via = command.Via?.Trim() ?? "";
         if (via.Length == 0)
-            throw new DomainException("Say how the member opted out (for example sms or dashboard).", "via");
+            throw new DomainException(DomainMessages.OptOutViaRequired, "via");
         if (via.Length > MaxViaLength)
-            throw new DomainException($"'via' is at most {MaxViaLength} characters.", "via");
+            throw new DomainException(DomainMessages.OptOutViaTooLong.With(MaxViaLength), "via");
         return member.Status == MemberStatus.Active ? new MemberOptedOut(command.MemberId, via, now) : null;
     }
 
@@ -64,9 +64,9 @@ public static class MemberDecisions
         switch (member.Status)
         {
             case MemberStatus.Active:
-                throw new DomainException("This member is active already.");
+                throw new DomainException(DomainMessages.MemberAlreadyActive);
             case MemberStatus.Erased:
-                throw new DomainException("This member's data was erased; register them again as a new member.");
+                throw new DomainException(DomainMessages.MemberErasedRegisterAgain);
         }
         var (consentAt, method) = EnsureConsent(command.ConsentAt, command.ConsentMethod, now);
         return new MemberRejoined(command.MemberId, consentAt, method, now);
@@ -93,13 +93,13 @@ public static class MemberDecisions
         EnsureExists(state).Status == MemberStatus.Erased ? null : new MemberErased(command.MemberId, now, ErasureReasons.Parse(command.Reason));
 
     private static Member EnsureExists(Member? state) =>
-        state ?? throw new DomainException("There is no such member.", "id");
+        state ?? throw new DomainException(DomainMessages.MemberNotFound, "id");
 
     private static Member EnsureNotErased(Member? state)
     {
         var member = EnsureExists(state);
         if (member.Status == MemberStatus.Erased)
-            throw new DomainException("This member's data was erased; nothing about them can change any more.");
+            throw new DomainException(DomainMessages.MemberErased);
         return member;
     }
 
@@ -107,9 +107,9 @@ public static class MemberDecisions
     {
         var networks = (networkIds ?? []).Distinct().ToList();
         if (networks.Contains(Guid.Empty))
-            throw new DomainException("A network id is empty.", "networkIds");
+            throw new DomainException(DomainMessages.NetworkIdEmpty, "networkIds");
         if (networks.Count == 0)
-            throw new DomainException("A member belongs to at least one network.", "networkIds");
+            throw new DomainException(DomainMessages.MemberNeedsNetwork, "networkIds");
         return networks;
     }
 
@@ -117,14 +117,12 @@ public static class MemberDecisions
     {
         var method = consentMethod?.Trim() ?? "";
         if (method.Length == 0)
-            throw new DomainException(
-                "Consent is required: say how the member agreed to receive alerts (for example: paper form at info evening).",
-                "consentMethod");
+            throw new DomainException(DomainMessages.ConsentRequired, "consentMethod");
         if (method.Length > MaxConsentMethodLength)
-            throw new DomainException($"The consent method is at most {MaxConsentMethodLength} characters.", "consentMethod");
+            throw new DomainException(DomainMessages.ConsentMethodTooLong.With(MaxConsentMethodLength), "consentMethod");
         var at = consentAt ?? now;
         if (at > now + ConsentClockTolerance)
-            throw new DomainException("Consent cannot be given in the future.", "consentAt");
+            throw new DomainException(DomainMessages.ConsentInFuture, "consentAt");
         return (at, method);
     }
 }

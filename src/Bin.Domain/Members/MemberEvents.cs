@@ -75,6 +75,6 @@ public static class ErasureReasons
     {
         var reason = string.IsNullOrWhiteSpace(value) ? Request : value.Trim().ToLowerInvariant();
         return All.Contains(reason) ? reason
-            : throw new DomainException($"reason must be one of {string.Join(", ", All)}.", "reason");
+            : throw new DomainException(DomainMessages.ErasureReasonUnknown.With(string.Join(", ", All)), "reason");
     }
 }

@@ -14,11 +14,11 @@ public static class MemberName
     {
         var name = string.Join(' ', (input ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (name.Length == 0)
-            throw new DomainException("A name is required.", "name");
+            throw new DomainException(DomainMessages.NameRequired, "name");
         if (name.Length > MaxLength)
-            throw new DomainException($"A name is at most {MaxLength} characters; this one has {name.Length}.", "name");
+            throw new DomainException(DomainMessages.NameTooLong.With(MaxLength, name.Length), "name");
         if (name.Any(char.IsControl))
-            throw new DomainException("A name cannot contain control characters.", "name");
+            throw new DomainException(DomainMessages.NameControl, "name");
         return name;
     }
 }

@@ -15,7 +15,7 @@ public readonly record struct MobileNumber
     public MobileNumber(string e164)
     {
         if (!IsE164(e164))
-            throw new DomainException($"'{e164}' is not a phone number in international form (+32470123456).", "phone");
+            throw new DomainException(DomainMessages.PhoneNotE164.With(e164), "phone");
         E164 = e164;
     }
 
@@ -47,11 +47,11 @@ public enum PhoneProblem
 }
 
 /// <summary>
-/// A refused phone number. <see cref="Exception.Message"/> is English (logs, tests); <see cref="Problem"/>,
-/// <see cref="Shown"/> and <see cref="Kind"/> let the interface say the same in the user's language.
+/// A refused phone number, said in the reader's language like every refusal; <see cref="Problem"/>, <see cref="Shown"/>
+/// and <see cref="Kind"/> tell code what was wrong.
 /// </summary>
-public sealed class PhoneNumberException(PhoneProblem problem, string message, string shown = "", string? kind = null)
-    : DomainException(message, "phone")
+public sealed class PhoneNumberException(PhoneProblem problem, DomainText text, string shown = "", string? kind = null)
+    : DomainException(text, "phone")
 {
     public PhoneProblem Problem { get; } = problem;
 
@@ -90,7 +90,7 @@ public static class PhoneNumber
     {
         var typed = input?.Trim() ?? "";
         if (typed.Length == 0)
-            throw new PhoneNumberException(PhoneProblem.Required, "A mobile phone number is required.");
+            throw new PhoneNumberException(PhoneProblem.Required, DomainMessages.PhoneRequired);
 
         LibPhoneNumber number;
         try
@@ -100,13 +100,13 @@ public static class PhoneNumber
         catch (NumberParseException)
         {
             throw new PhoneNumberException(PhoneProblem.NotANumber,
-                $"'{typed}' is not a phone number. Enter it as 0470 12 34 56 or +32 470 12 34 56.", typed);
+                DomainMessages.PhoneNotANumber.With(typed), typed);
         }
 
         if (!Util.IsValidNumber(number))
         {
             var (problem, why) = WhyInvalid(number);
-            throw new PhoneNumberException(problem, $"'{typed}' is not a valid phone number{why}.", typed);
+            throw new PhoneNumberException(problem, why.With(typed), typed);
         }
 
         var belgian = number.CountryCode == BelgiumCountryCode;
@@ -117,16 +117,16 @@ public static class PhoneNumber
         {
             var national = Util.Format(number, PhoneNumberFormat.NATIONAL);
             throw new PhoneNumberException(PhoneProblem.BelgianLandline,
-                $"{national} is a Belgian landline; alerts need a mobile number (04xx xx xx xx).", national);
+                DomainMessages.PhoneBelgianLandline.With(national), national);
         }
         if (!anyCountry && !AcceptedCountries.Contains(Util.GetRegionCodeForNumber(number)))
             throw new PhoneNumberException(PhoneProblem.CountryNotAccepted,
-                $"{international}: only mobile numbers of Belgium, the Netherlands, France, Germany and Luxembourg are accepted.", international);
+                DomainMessages.PhoneCountryNotAccepted.With(international), international);
         if (type == PhoneNumberType.FIXED_LINE)
-            throw new PhoneNumberException(PhoneProblem.Landline, $"{international} is a landline; alerts need a mobile number.", international);
+            throw new PhoneNumberException(PhoneProblem.Landline, DomainMessages.PhoneLandline.With(international), international);
         if (type is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE))
             throw new PhoneNumberException(PhoneProblem.NotAMobile,
-                $"{international} is {Describe(type)}; alerts need a mobile number.", international, type.ToString());
+                DomainMessages.PhoneNotAMobile.With(international, Describe(type)), international, type.ToString());
 
         return new MobileNumber(Util.Format(number, PhoneNumberFormat.E164));
     }
@@ -184,27 +184,27 @@ public static class PhoneNumber
         return masked.ToString();
     }
 
-    private static (PhoneProblem, string) WhyInvalid(LibPhoneNumber number) => Util.IsPossibleNumberWithReason(number) switch
+    private static (PhoneProblem, DomainMessage) WhyInvalid(LibPhoneNumber number) => Util.IsPossibleNumberWithReason(number) switch
     {
-        PhoneNumberUtil.ValidationResult.TOO_SHORT => (PhoneProblem.TooShort, ": it is too short"),
-        PhoneNumberUtil.ValidationResult.TOO_LONG => (PhoneProblem.TooLong, ": it is too long"),
-        PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => (PhoneProblem.UnknownCountryCode, ": the country code is unknown"),
+        PhoneNumberUtil.ValidationResult.TOO_SHORT => (PhoneProblem.TooShort, DomainMessages.PhoneTooShort),
+        PhoneNumberUtil.ValidationResult.TOO_LONG => (PhoneProblem.TooLong, DomainMessages.PhoneTooLong),
+        PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => (PhoneProblem.UnknownCountryCode, DomainMessages.PhoneUnknownCountryCode),
         _ when number.CountryCode == BelgiumCountryCode && number.NationalNumber.ToString().StartsWith('4')
-            => (PhoneProblem.BelgianMobileLength, ": a Belgian mobile number has 10 digits (04xx xx xx xx)"),
-        _ => (PhoneProblem.InvalidDigits, "; check the digits"),
+            => (PhoneProblem.BelgianMobileLength, DomainMessages.PhoneBelgianMobileLength),
+        _ => (PhoneProblem.InvalidDigits, DomainMessages.PhoneInvalidDigits),
     };
 
-    private static string Describe(PhoneNumberType type) => type switch
+    private static DomainMessage Describe(PhoneNumberType type) => type switch
     {
-        PhoneNumberType.FIXED_LINE => "a landline",
-        PhoneNumberType.TOLL_FREE => "a toll-free number",
-        PhoneNumberType.PREMIUM_RATE => "a premium-rate number",
-        PhoneNumberType.SHARED_COST => "a shared-cost number",
-        PhoneNumberType.VOIP => "an internet (VoIP) number",
-        PhoneNumberType.PAGER => "a pager number",
-        PhoneNumberType.UAN => "a company number",
-        PhoneNumberType.VOICEMAIL => "a voicemail number",
-        PhoneNumberType.PERSONAL_NUMBER => "a personal forwarding number",
-        _ => "not a mobile number",
+        PhoneNumberType.FIXED_LINE => DomainMessages.PhoneKindLandline,
+        PhoneNumberType.TOLL_FREE => DomainMessages.PhoneKindTollFree,
+        PhoneNumberType.PREMIUM_RATE => DomainMessages.PhoneKindPremiumRate,
+        PhoneNumberType.SHARED_COST => DomainMessages.PhoneKindSharedCost,
+        PhoneNumberType.VOIP => DomainMessages.PhoneKindVoip,
+        PhoneNumberType.PAGER => DomainMessages.PhoneKindPager,
+        PhoneNumberType.UAN => DomainMessages.PhoneKindUan,
+        PhoneNumberType.VOICEMAIL => DomainMessages.PhoneKindVoicemail,
+        PhoneNumberType.PERSONAL_NUMBER => DomainMessages.PhoneKindPersonal,
+        _ => DomainMessages.PhoneKindOther,
     };
 }

@@ -44,17 +44,18 @@ public static class BoundaryImport
 
     public static ImportPlan Plan(IReadOnlyList<ImportFeature> features, IReadOnlyList<Network> existing, ServiceArea zone, DateTimeOffset now, Func<Guid> newId)
     {
+        // The report is read by whoever imports, now: its sentences are written in their language as they are found.
         var problems = new Dictionary<int, List<string>>();
-        void Problem(int number, string message)
+        void Problem(int number, object message)
         {
             if (!problems.TryGetValue(number, out var list)) problems[number] = list = [];
-            list.Add(message);
+            list.Add(message.ToString()!);
         }
 
         if (features.Count == 0)
-            return new ImportPlan([], new Dictionary<int, IReadOnlyList<string>> { [0] = ["The file holds no features."] });
+            return new ImportPlan([], new Dictionary<int, IReadOnlyList<string>> { [0] = [DomainMessages.ImportNoFeatures.With().ToString()] });
         if (features.Count > MaxFeatures)
-            return new ImportPlan([], new Dictionary<int, IReadOnlyList<string>> { [0] = [$"At most {MaxFeatures:N0} features per import; this file has {features.Count:N0}."] });
+            return new ImportPlan([], new Dictionary<int, IReadOnlyList<string>> { [0] = [DomainMessages.ImportTooManyFeatures.With(MaxFeatures, features.Count).ToString()] });
 
         var byId = existing.ToDictionary(n => n.Id);
         var live = existing.Where(n => n.Status != NetworkStatus.Dissolved).ToList();
@@ -88,25 +89,25 @@ public static class BoundaryImport
             {
                 if (string.IsNullOrEmpty(name))
                 {
-                    Problem(f.Number, "A new network needs a name (property \"name\"), or give the \"id\" of an existing network.");
+                    Problem(f.Number, DomainMessages.ImportNewNeedsName.With());
                     continue;
                 }
                 if (f.Status is not (NetworkStatus.Active or NetworkStatus.Proposed))
-                    Problem(f.Number, $"A new network is imported as Active or Proposed, not {f.Status}.");
+                    Problem(f.Number, DomainMessages.ImportNewStatus.With(FoundingDecisions.Describe(f.Status)));
                 if (live.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)) is { } clash)
-                    Problem(f.Number, $"There is already a network called {clash.Name} (with another id).");
+                    Problem(f.Number, DomainMessages.ImportNameTaken.With(clash.Name));
                 if (newNames.TryGetValue(name, out var first))
-                    Problem(f.Number, $"Feature {first} already registers a new network called {name}.");
+                    Problem(f.Number, DomainMessages.ImportDuplicateNew.With(first, name));
                 else newNames[name] = f.Number;
             }
             else if (current.Status == NetworkStatus.Dissolved)
             {
-                Problem(f.Number, $"{current.Name} is dissolved; its boundary can no longer change.");
+                Problem(f.Number, DomainMessages.NetworkDissolvedBoundary.With(current.Name));
             }
 
             if (claimedBy.TryGetValue(id, out var earlier))
             {
-                Problem(f.Number, $"Feature {earlier} already gives a boundary for {current?.Name ?? name}.");
+                Problem(f.Number, DomainMessages.ImportDuplicateTarget.With(earlier, current?.Name ?? name));
                 continue;
             }
             claimedBy[id] = f.Number;
@@ -129,7 +130,7 @@ public static class BoundaryImport
             if (!targets.TryGetValue(f.Number, out var target)) continue;
             if (f.Boundary is null)
             {
-                if (f.ReadProblem is null) Problem(f.Number, "The feature has no polygon.");
+                if (f.ReadProblem is null) Problem(f.Number, DomainMessages.ImportNoPolygon.With());
                 continue;
             }
             foreach (var problem in NetworkBoundaries.Problems(target.Id, f.Boundary, context)) Problem(f.Number, problem);

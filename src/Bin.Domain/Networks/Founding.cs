@@ -57,31 +57,29 @@ public sealed record Charter(
     string FinancingPlan,
     string CommunicationPlan);
 
-/// <summary>How the steps and roles read in messages (English, like every domain message).</summary>
+/// <summary>How the steps and roles read in messages, in the reader's language (see <see cref="DomainMessages"/>).</summary>
 public static class FoundingText
 {
     public static IReadOnlyList<FoundingStep> Steps { get; } = Enum.GetValues<FoundingStep>();
 
     public static IReadOnlyList<CharterSignatory> Signatories { get; } = Enum.GetValues<CharterSignatory>();
 
-    public static string Describe(FoundingStep step) => step switch
+    public static DomainMessage Describe(FoundingStep step) => step switch
     {
-        FoundingStep.IdeaRegistered => "the founding idea",
-        FoundingStep.ConsultationHeld => "the consultation with local government and police",
-        FoundingStep.InfoEveningHeld => "the info evening",
-        FoundingStep.CharterDrawnUp => "the local charter",
-        FoundingStep.CharterSigned => "the signing of the charter",
-        FoundingStep.Recognised => "the recognition by FOD Binnenlandse Zaken",
-        FoundingStep.Activated => "the start of the network",
-        _ => step.ToString(),
+        FoundingStep.IdeaRegistered => DomainMessages.StepIdea,
+        FoundingStep.ConsultationHeld => DomainMessages.StepConsultation,
+        FoundingStep.InfoEveningHeld => DomainMessages.StepInfoEvening,
+        FoundingStep.CharterDrawnUp => DomainMessages.StepCharter,
+        FoundingStep.CharterSigned => DomainMessages.StepSigning,
+        FoundingStep.Recognised => DomainMessages.StepRecognition,
+        _ => DomainMessages.StepStart,
     };
 
-    public static string Describe(CharterSignatory signatory) => signatory switch
+    public static DomainMessage Describe(CharterSignatory signatory) => signatory switch
     {
-        CharterSignatory.Mayor => "the mayor",
-        CharterSignatory.ChiefOfPolice => "the chief of police",
-        CharterSignatory.MandatedOfficer => "the mandated police officer",
-        CharterSignatory.Coordinator => "the BIN coordinator",
-        _ => signatory.ToString(),
+        CharterSignatory.Mayor => DomainMessages.SignatoryMayor,
+        CharterSignatory.ChiefOfPolice => DomainMessages.SignatoryChief,
+        CharterSignatory.MandatedOfficer => DomainMessages.SignatoryOfficer,
+        _ => DomainMessages.SignatoryCoordinator,
     };
 }

@@ -54,7 +54,7 @@ public static partial class FoundingDecisions
         var n = EnsureExists(network, command.NetworkId);
         EnsureNotDissolved(n);
         if (n.Reached is null || n.IsRecognised)
-            throw new DomainException($"{n.Name} has no open founding idea to add interest to.", "networkId");
+            throw new DomainException(DomainMessages.FoundingNoOpenIdea.With(n.Name), "networkId");
         return new FoundingInterestRegistered(n.Id, now);
     }
 
@@ -70,7 +70,7 @@ public static partial class FoundingDecisions
         var n = EnsureNext(network, command.NetworkId, FoundingStep.InfoEveningHeld);
         EnsureNotInFuture(command.HeldOn, now, "heldOn");
         if (command.Attendance is < 0 or > MaxAttendance)
-            throw new DomainException($"The attendance is a number of people between 0 and {MaxAttendance:N0}.", "attendance");
+            throw new DomainException(DomainMessages.FoundingAttendance.With(MaxAttendance), "attendance");
         return new InfoEveningHeld(n.Id, command.HeldOn, command.Attendance, Text(command.Notes, "notes", MaxSummaryLength, required: false), now);
     }
 
@@ -85,7 +85,7 @@ public static partial class FoundingDecisions
         // A draft may be replaced until recognition; before the info evening there is nothing to draw up yet.
         if (!n.IsRecognised)
             EnsureAfter(n, FoundingStep.CharterDrawnUp);
-        var c = command.Charter ?? throw new DomainException("A charter is required.", "charter");
+        var c = command.Charter ?? throw new DomainException(DomainMessages.CharterRequired, "charter");
         var agreements = Text(c.Agreements, "agreements", MaxCharterPartLength, required: true);
         var partnerTasks = Text(c.PartnerTasks, "partnerTasks", MaxCharterPartLength, required: true);
         Text(c.ContactDetails, "contactDetails", MaxCharterPartLength, required: true);
@@ -100,12 +100,11 @@ public static partial class FoundingDecisions
         var n = EnsureNext(network, command.NetworkId, FoundingStep.CharterSigned);
         if (command.CharterVersion != n.CharterVersion)
             throw new DomainException(
-                $"Version {command.CharterVersion} is not the current charter of {n.Name}; sign version {n.CharterVersion}.", "charterVersion");
+                DomainMessages.CharterVersionNotCurrent.With(command.CharterVersion, n.Name, n.CharterVersion), "charterVersion");
         var missing = FoundingText.Signatories.Where(s => !(command.SignedBy ?? []).Contains(s)).ToList();
         if (missing.Count > 0)
             throw new DomainException(
-                $"The charter must be signed by the mayor, the chief of police, the mandated police officer and the BIN coordinator; missing: {string.Join(", ", missing.Select(FoundingText.Describe))}.",
-                "signedBy");
+                DomainMessages.CharterSignaturesMissing.With(new DomainList(missing.Select(FoundingText.Describe))), "signedBy");
         EnsureNotInFuture(command.SignedOn, now, "signedOn");
         return new CharterSigned(n.Id, n.CharterVersion, command.SignedOn, now);
     }
@@ -115,7 +114,7 @@ public static partial class FoundingDecisions
         var n = EnsureNext(network, command.NetworkId, FoundingStep.Recognised);
         var reference = Text(command.FodReference, "fodReference", MaxReferenceLength, required: true);
         if (reference.Contains('\n'))
-            throw new DomainException("The FOD reference is one line.", "fodReference");
+            throw new DomainException(DomainMessages.FodReferenceOneLine, "fodReference");
         EnsureNotInFuture(command.RecognisedOn, now, "recognisedOn");
         return new NetworkRecognised(n.Id, reference, command.RecognisedOn, now);
     }
@@ -132,8 +131,8 @@ public static partial class FoundingDecisions
         if (!n.CharterVersionsToReport.Contains(command.CharterVersion))
             throw new DomainException(
                 n.CharterVersionsToReport.Count == 0
-                    ? $"{n.Name} has no charter change waiting to be reported to FOD Binnenlandse Zaken."
-                    : $"Charter version {command.CharterVersion} of {n.Name} is not waiting to be reported; waiting: {string.Join(", ", n.CharterVersionsToReport)}.",
+                    ? DomainMessages.CharterNothingToReport.With(n.Name)
+                    : DomainMessages.CharterVersionNotWaiting.With(command.CharterVersion, n.Name, string.Join(", ", n.CharterVersionsToReport)),
                 "charterVersion");
         EnsureNotInFuture(command.ReportedOn, now, "reportedOn");
         return new CharterChangeReported(n.Id, command.CharterVersion, command.ReportedOn, now);
@@ -144,7 +143,7 @@ public static partial class FoundingDecisions
         var n = EnsureExists(network, command.NetworkId);
         EnsureNotDissolved(n);
         if (n.Status != NetworkStatus.Active)
-            throw new DomainException($"Only an active network can be suspended; {n.Name} is {Describe(n.Status)}.", "status");
+            throw new DomainException(DomainMessages.SuspendOnlyActive.With(n.Name, Describe(n.Status)), "status");
         return new NetworkSuspended(n.Id, Text(command.Reason, "reason", MaxSummaryLength, required: true), now);
     }
 
@@ -153,7 +152,7 @@ public static partial class FoundingDecisions
         var n = EnsureExists(network, command.NetworkId);
         EnsureNotDissolved(n);
         if (n.Status != NetworkStatus.Suspended)
-            throw new DomainException($"Only a suspended network can be reactivated; {n.Name} is {Describe(n.Status)}.", "status");
+            throw new DomainException(DomainMessages.ReactivateOnlySuspended.With(n.Name, Describe(n.Status)), "status");
         return new NetworkReactivated(n.Id, now);
     }
 
@@ -171,7 +170,7 @@ public static partial class FoundingDecisions
         EnsureNotDissolved(n);
         var account = AccountId(command.AccountId);
         if (n.Coordinators.Contains(account))
-            throw new DomainException($"{account} already coordinates {n.Name}.", "accountId");
+            throw new DomainException(DomainMessages.AlreadyCoordinates.With(account, n.Name), "accountId");
         return new CoordinatorAssigned(n.Id, account, now);
     }
 
@@ -180,7 +179,7 @@ public static partial class FoundingDecisions
         var n = EnsureExists(network, command.NetworkId);
         var account = AccountId(command.AccountId);
         if (!n.Coordinators.Contains(account))
-            throw new DomainException($"{account} does not coordinate {n.Name}.", "accountId");
+            throw new DomainException(DomainMessages.DoesNotCoordinate.With(account, n.Name), "accountId");
         return new CoordinatorRemoved(n.Id, account, now);
     }
 
@@ -189,19 +188,19 @@ public static partial class FoundingDecisions
     {
         var account = typed?.Trim().ToLowerInvariant() ?? "";
         if (!AccountPattern().IsMatch(account))
-            throw new DomainException("A coordinator is a dashboard account: its user name (letters, digits, '.', '-', '_'; at most 64).", "accountId");
+            throw new DomainException(DomainMessages.CoordinatorAccount, "accountId");
         return account;
     }
 
-    public static string Describe(NetworkStatus status) => status switch
+    /// <summary>How a status reads in a sentence ("{name} is {status}"), in the reader's language.</summary>
+    public static DomainMessage Describe(NetworkStatus status) => status switch
     {
-        NetworkStatus.Proposed => "proposed",
-        NetworkStatus.Founding => "being founded",
-        NetworkStatus.Recognised => "recognised but not started",
-        NetworkStatus.Active => "active",
-        NetworkStatus.Suspended => "suspended",
-        NetworkStatus.Dissolved => "dissolved",
-        _ => status.ToString(),
+        NetworkStatus.Proposed => DomainMessages.StatusProposed,
+        NetworkStatus.Founding => DomainMessages.StatusFounding,
+        NetworkStatus.Recognised => DomainMessages.StatusRecognised,
+        NetworkStatus.Suspended => DomainMessages.StatusSuspended,
+        NetworkStatus.Dissolved => DomainMessages.StatusDissolved,
+        _ => DomainMessages.StatusActive,
     };
 
     /// <summary>The step that comes after the last one recorded (null when the founding is complete).</summary>
@@ -217,9 +216,9 @@ public static partial class FoundingDecisions
         EnsureNotDissolved(n);
         if (!n.FoundingRecorded)
             throw new DomainException(
-                $"{n.Name} was already {Describe(n.Status)} when it was registered; its founding steps are not recorded in the dashboard.", "step");
+                DomainMessages.FoundingNotRecorded.With(n.Name, Describe(n.Status)), "step");
         if (n.Reached >= step)
-            throw new DomainException($"{Capitalise(FoundingText.Describe(step))} has already been recorded for {n.Name}.", "step");
+            throw new DomainException(DomainMessages.StepAlreadyRecorded.With(FoundingText.Describe(step), n.Name), "step");
         EnsureAfter(n, step);
         return n;
     }
@@ -230,36 +229,34 @@ public static partial class FoundingDecisions
         var missing = n.Reached is null ? FoundingStep.IdeaRegistered : n.Reached.Value + 1;
         if (missing < step)
             throw new DomainException(
-                $"Cannot record {FoundingText.Describe(step)} for {n.Name}: {FoundingText.Describe(missing)} has not been recorded yet.", "step");
+                DomainMessages.StepMissing.With(FoundingText.Describe(step), n.Name, FoundingText.Describe(missing)), "step");
     }
 
     private static Network EnsureExists(Network? network, Guid networkId) =>
-        network ?? throw new DomainException($"Network {networkId} does not exist.", "networkId");
+        network ?? throw new DomainException(DomainMessages.NetworkNotFound.With(networkId), "networkId");
 
     private static void EnsureNotDissolved(Network n)
     {
         if (n.Status == NetworkStatus.Dissolved)
-            throw new DomainException($"{n.Name} is dissolved; nothing more can be recorded for it.", "status");
+            throw new DomainException(DomainMessages.NetworkDissolvedNothing.With(n.Name), "status");
     }
 
     /// <summary>Steps record what happened: a date more than a day ahead (time zones aside) is a typing error.</summary>
     private static void EnsureNotInFuture(DateOnly date, DateTimeOffset now, string field)
     {
         if (date > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
-            throw new DomainException($"{field} lies in the future ({date:yyyy-MM-dd}); record a step once it has happened.", field);
+            throw new DomainException(DomainMessages.DateInFuture.With(field, date), field);
     }
 
     private static string Text(string? value, string field, int max, bool required)
     {
         var text = value?.Trim() ?? "";
         if (required && text.Length == 0)
-            throw new DomainException($"{field} is required.", field);
+            throw new DomainException(DomainMessages.FieldRequired.With(field), field);
         if (text.Length > max)
-            throw new DomainException($"{field} is at most {max:N0} characters.", field);
+            throw new DomainException(DomainMessages.FieldTooLong.With(field, max), field);
         return text;
     }
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex AccountPattern();

@@ -10,10 +10,13 @@ public sealed record NeighbourBoundary(Guid NetworkId, string Name, Polygon Boun
 public sealed record BoundaryContext(ServiceArea Zone, IReadOnlyList<NeighbourBoundary> Neighbours);
 
 /// <summary>One boundary refused, with every reason (all of them, so an import can list them per feature).</summary>
-public sealed class BoundaryRejectedException(IReadOnlyList<string> problems)
-    : DomainException(string.Join(" ", problems), "boundary")
+public sealed class BoundaryRejectedException(IReadOnlyList<DomainText> reasons)
+    : DomainException(DomainMessages.Sentences.With(new DomainSentences(reasons)), "boundary")
 {
-    public IReadOnlyList<string> Problems { get; } = problems;
+    /// <summary>Each reason in the reader's language.</summary>
+    public IReadOnlyList<string> Problems => [.. Reasons.Select(r => r.ToString())];
+
+    public IReadOnlyList<DomainText> Reasons { get; } = reasons;
 }
 
 /// <summary>
@@ -27,19 +30,19 @@ public static class NetworkBoundaries
     public const double OverlapToleranceSquareMetres = 10;
 
     /// <summary>Every reason <paramref name="boundary"/> cannot be network <paramref name="networkId"/>'s; empty when it can.</summary>
-    public static IReadOnlyList<string> Problems(Guid networkId, Polygon? boundary, BoundaryContext context)
+    public static IReadOnlyList<DomainText> Problems(Guid networkId, Polygon? boundary, BoundaryContext context)
     {
         try
         {
             NetworkDecisions.EnsureValidBoundary(boundary);
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Text is not null)
         {
             // An invalid polygon cannot be measured against others: this is the only problem worth stating.
-            return [ex.Message];
+            return [ex.Text];
         }
 
-        var problems = new List<string>();
+        var problems = new List<DomainText>();
         Coordinate? furthest = null;
         var furthestMetres = context.Zone.RadiusMetres;
         foreach (var c in boundary!.ExteriorRing.Coordinates)
@@ -48,15 +51,15 @@ public static class NetworkBoundaries
             if (metres > furthestMetres) (furthest, furthestMetres) = (c, metres);
         }
         if (furthest is not null)
-            problems.Add(
-                $"The boundary leaves the service area of {context.Zone.Name}: the point {furthest.Y:0.#####} N {furthest.X:0.#####} E lies {furthestMetres / 1000:0.#} km from its centre (at most {context.Zone.RadiusMetres / 1000:0.#} km). Is it in WGS84 longitude/latitude?");
+            problems.Add(DomainMessages.BoundaryOutsideZone.With(
+                context.Zone.Name, furthest.Y, furthest.X, furthestMetres / 1000, context.Zone.RadiusMetres / 1000));
 
         foreach (var neighbour in context.Neighbours)
         {
             if (neighbour.NetworkId == networkId || !boundary.EnvelopeInternal.Intersects(neighbour.Boundary.EnvelopeInternal)) continue;
             var area = OverlapSquareMetres(boundary, neighbour.Boundary);
             if (area > OverlapToleranceSquareMetres)
-                problems.Add($"The boundary overlaps {neighbour.Name} by about {Round(area):N0} m².");
+                problems.Add(DomainMessages.BoundaryOverlap.With(neighbour.Name, Round(area)));
         }
         return problems;
     }

@@ -18,12 +18,12 @@ public static class NetworkDecisions
     public static NetworkRegistered Register(Network? existing, RegisterNetwork command, DateTimeOffset now)
     {
         if (existing is not null)
-            throw new DomainException($"Network {command.NetworkId} is already registered.", "networkId");
+            throw new DomainException(DomainMessages.NetworkAlreadyRegistered.With(command.NetworkId), "networkId");
         var name = command.Name?.Trim() ?? "";
         if (name.Length == 0)
-            throw new DomainException("A network needs a name.", "name");
+            throw new DomainException(DomainMessages.NetworkNameRequired, "name");
         if (name.Length > MaxNameLength)
-            throw new DomainException($"A network name is at most {MaxNameLength} characters.", "name");
+            throw new DomainException(DomainMessages.NetworkNameTooLong.With(MaxNameLength), "name");
         EnsureValidBoundary(command.Boundary);
         return new NetworkRegistered(command.NetworkId, name, command.Boundary, command.Status, command.Indicative, now);
     }
@@ -45,9 +45,9 @@ public static class NetworkDecisions
     public static NetworkBoundaryChanged ChangeBoundary(Network? network, ChangeNetworkBoundary command, BoundaryContext context, DateTimeOffset now)
     {
         if (network is null)
-            throw new DomainException($"Network {command.NetworkId} does not exist.", "networkId");
+            throw new DomainException(DomainMessages.NetworkNotFound.With(command.NetworkId), "networkId");
         if (network.Status == NetworkStatus.Dissolved)
-            throw new DomainException($"{network.Name} is dissolved; its boundary can no longer change.", "status");
+            throw new DomainException(DomainMessages.NetworkDissolvedBoundary.With(network.Name), "status");
         NetworkBoundaries.EnsureAcceptable(command.NetworkId, command.Boundary, context);
         return new NetworkBoundaryChanged(command.NetworkId, command.Boundary, command.Indicative, now);
     }
@@ -57,25 +57,37 @@ public static class NetworkDecisions
     {
         var taken = context.Neighbours.FirstOrDefault(n => n.NetworkId != networkId && string.Equals(n.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
         if (taken is not null)
-            throw new DomainException($"There is already a network called {taken.Name}.", "name");
+            throw new DomainException(DomainMessages.NetworkNameTaken.With(taken.Name), "name");
     }
 
     /// <summary>One place decides whether a boundary can be a network: a simple, closed, valid ring in WGS84.</summary>
     public static void EnsureValidBoundary(Polygon? boundary)
     {
         if (boundary is null || boundary.IsEmpty)
-            throw new DomainException("A network needs a boundary polygon.", "boundary");
+            throw new DomainException(DomainMessages.BoundaryRequired, "boundary");
         if (boundary.ExteriorRing.NumPoints < 4)
-            throw new DomainException("A boundary needs at least three distinct points.", "boundary");
+            throw new DomainException(DomainMessages.BoundaryTooFewPoints, "boundary");
         var validity = new IsValidOp(boundary).ValidationError;
         if (validity is not null)
             throw new DomainException(
-                $"The boundary is not a valid polygon: {validity.Message} near {validity.Coordinate.Y:0.#####} N {validity.Coordinate.X:0.#####} E.",
-                "boundary");
+                DomainMessages.BoundaryInvalid.With(Why(validity.ErrorType), validity.Coordinate.Y, validity.Coordinate.X), "boundary");
         foreach (var c in boundary.Coordinates)
         {
             if (c.Y is < -90 or > 90 || c.X is < -180 or > 180)
-                throw new DomainException("Boundary coordinates must be WGS84 longitude/latitude in degrees.", "boundary");
+                throw new DomainException(DomainMessages.BoundaryNotWgs84, "boundary");
         }
     }
+
+    private static DomainMessage Why(TopologyValidationErrors error) => error switch
+    {
+        TopologyValidationErrors.SelfIntersection => DomainMessages.TopologySelfIntersection,
+        TopologyValidationErrors.RingSelfIntersection => DomainMessages.TopologyRingSelfIntersection,
+        TopologyValidationErrors.TooFewPoints => DomainMessages.TopologyTooFewPoints,
+        TopologyValidationErrors.RingNotClosed => DomainMessages.TopologyRingNotClosed,
+        TopologyValidationErrors.InvalidCoordinate => DomainMessages.TopologyInvalidCoordinate,
+        TopologyValidationErrors.HoleOutsideShell => DomainMessages.TopologyHoleOutsideShell,
+        TopologyValidationErrors.NestedHoles => DomainMessages.TopologyNestedHoles,
+        TopologyValidationErrors.DisconnectedInteriors => DomainMessages.TopologyDisconnectedInterior,
+        _ => DomainMessages.TopologyOther,
+    };
 }

@@ -31,7 +31,7 @@ public static class ProvisionalBoundary
         var parts = Enumerable.Range(0, area.NumGeometries).Select(area.GetGeometryN).OfType<Polygon>().Where(p => !p.IsEmpty).ToList();
         var chosen = parts.FirstOrDefault(p => p.Covers(place)) ?? parts.MaxBy(p => p.Area);
         if (chosen is null || chosen.Area <= 0)
-            throw new DomainException("There is no room for a new network here: the place lies against other networks or the edge of the zone.", "location");
+            throw new DomainException(DomainMessages.NoRoomForNetwork, "location");
         var outline = (Polygon)Factory.CreateGeometry(chosen);
         NetworkDecisions.EnsureValidBoundary(outline);
         return outline;

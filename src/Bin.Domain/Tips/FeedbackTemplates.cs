@@ -54,8 +54,7 @@ public static class FeedbackTemplates
         ById.TryGetValue(feedbackTemplateId?.Trim() ?? "", out var template)
             ? template
             : throw new DomainException(
-                $"There is no feedback template '{feedbackTemplateId}'. Pick one of {string.Join(", ", ById.Keys)} or write your own.",
-                "feedbackTemplateId");
+                DomainMessages.FeedbackTemplateUnknown.With(feedbackTemplateId, string.Join(", ", ById.Keys)), "feedbackTemplateId");
 
     private static FeedbackTemplate Feedback(string id,
         (string Title, string Message) nl, (string Title, string Message) fr, (string Title, string Message) de, (string Title, string Message) en) =>

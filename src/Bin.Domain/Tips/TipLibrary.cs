@@ -174,15 +174,14 @@ public static class TipLibrary
     {
         var id = categoryId?.Trim().ToLowerInvariant() ?? "";
         if (!CategoryIds.Contains(id))
-            throw new DomainException(
-                $"'{categoryId}' is not an incident category; choose one of {string.Join(", ", CategoryIds)}.", "category");
+            throw new DomainException(DomainMessages.TipCategoryUnknown.With(categoryId, string.Join(", ", CategoryIds)), "category");
         return [.. All.Where(t => t.CategoryId == id)];
     }
 
     public static TipTemplate Get(string tipId) =>
         ById.TryGetValue(tipId?.Trim() ?? "", out var tip)
             ? tip
-            : throw new DomainException($"There is no tip template '{tipId}'. Pick a tip from the library or write your own.", "tipTemplateId");
+            : throw new DomainException(DomainMessages.TipTemplateUnknown.With(tipId), "tipTemplateId");
 
     private static TipTemplate Tip(string id, string categoryId,
         (string Title, string Advice) nl, (string Title, string Advice) fr, (string Title, string Advice) de, (string Title, string Advice) en) =>

@@ -27,29 +27,29 @@ public sealed record TipText
     /// The one check every tip passes before it is sent, typed or from the library. Line breaks are normalised to
     /// "\n" and accents to their composed form (so "é" typed as e + accent still fits the GSM alphabet).
     /// </summary>
-    public static TipText Validate(string? text)
+    public static TipText Validate(string? text) => Validate(text, DomainMessages.TipRules);
+
+    /// <summary>The same check, refusing in the words of <paramref name="rules"/> (a feedback text is not a tip).</summary>
+    public static TipText Validate(string? text, TextRules rules)
     {
         var value = (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Trim().Normalize(NormalizationForm.FormC);
         if (value.Length == 0)
-            throw new DomainException("A tip needs a text.", "tip");
+            throw new DomainException(rules.Required, "tip");
 
         for (var i = 0; i < value.Length; i++)
         {
             if (char.IsControl(value[i]) && value[i] != '\n')
-                throw new DomainException(
-                    $"The tip contains an invisible control character (U+{(int)value[i]:X4}) at position {i + 1}; only line breaks are allowed.",
-                    "tip");
+                throw new DomainException(rules.Control.With((int)value[i], i + 1), "tip");
         }
 
         var sms = SmsEncoding.Analyze(value);
         if (sms.Segments > MaxSegments)
-            throw new DomainException(
-                $"The tip needs {sms.Segments} SMS segments; at most {MaxSegments} are allowed. Shorten it{WhatForcesUcs2(sms)}.",
-                "tip");
+            throw new DomainException(TooLong(sms, rules), "tip");
         return new TipText(value, sms);
     }
 
-    private static string WhatForcesUcs2(SmsAnalysis sms) => sms.Charset == SmsCharset.Ucs2
-        ? $" or replace {string.Join(" ", sms.NonGsmCharacters.Take(5))}: {(sms.NonGsmCharacters.Count == 1 ? "it forces" : "they force")} UCS-2, which fits fewer characters per segment"
-        : "";
+    private static DomainText TooLong(SmsAnalysis sms, TextRules rules) => sms.Charset != SmsCharset.Ucs2
+        ? rules.TooLong.With(sms.Segments, MaxSegments)
+        : (sms.NonGsmCharacters.Count == 1 ? rules.TooLongUcs2One : rules.TooLongUcs2Many)
+            .With(sms.Segments, MaxSegments, string.Join(" ", sms.NonGsmCharacters.Take(5)));
 }

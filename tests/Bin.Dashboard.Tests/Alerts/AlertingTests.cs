@@ -168,7 +168,7 @@ public class AlertingTests(HostFixture host) : IClassFixture<HostFixture>
 
         Assert.Contains("\"networkIds\"", await noNetworks.Content.ReadAsStringAsync());
         Assert.Contains("\"tip\"", await noTip.Content.ReadAsStringAsync());
-        Assert.Contains("segments", await tooLong.Content.ReadAsStringAsync());
+        Assert.Contains("segmenten", await tooLong.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, dispatcher.StatusCode);
     }
 

@@ -65,7 +65,7 @@ public class FeedbackApiTests(FeedbackHostFixture host) : IClassFixture<Feedback
         var change = await officer.PutAsJsonAsync($"/api/alerts/{alert.AlertId}/feedback/{feedbackId}", new { sendAt = later });
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("already cancelled", await again.Content.ReadAsStringAsync());
+        Assert.Contains("al geannuleerd", await again.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, change.StatusCode);
         Assert.Equal(4, (await StreamAsync(host.App, feedbackId)).Count);
     }

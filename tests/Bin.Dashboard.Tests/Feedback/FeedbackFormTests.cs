@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Bin.Dashboard.Features.Feedback;
 using Bin.Domain;
@@ -120,13 +121,14 @@ public class FeedbackFormTests : BunitContext
     [Fact]
     public void An_own_text_over_four_segments_shows_its_segment_count()
     {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
         var form = RenderForm();
         form.Find("[data-testid=feedback-template]").Change("");
         form.Find("[data-testid=feedback-text]").Input(new string('a', 700));
 
         form.Find("form").Submit();
 
-        Assert.Contains("5 SMS segments", ErrorFor(form, "text"));
+        Assert.Contains("5 sms-segmenten", ErrorFor(form, "text"));
         Assert.Empty(_scheduling.Scheduled);
     }
 

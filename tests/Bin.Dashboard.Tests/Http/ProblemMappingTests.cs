@@ -65,7 +65,7 @@ public class ProblemMappingTests
     {
         var http = new DefaultHttpContext();
 
-        var answer = Answer(new AlertRateLimitedException("At most 10 alerts an hour.", TimeSpan.FromSeconds(89.2)), http: http);
+        var answer = Answer(new AlertRateLimitedException(DomainMessages.AlertHourlyCap.With(10, 10), TimeSpan.FromSeconds(89.2)), http: http);
 
         Assert.Equal(StatusCodes.Status429TooManyRequests, answer.StatusCode);
         Assert.Equal("90", http.Response.Headers.RetryAfter.ToString());

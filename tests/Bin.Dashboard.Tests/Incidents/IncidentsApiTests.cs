@@ -160,7 +160,7 @@ public class IncidentsApiTests(HostFixture host) : IClassFixture<HostFixture>
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Contains("closed", await second.Content.ReadAsStringAsync());
+        Assert.Contains("al afgesloten", await second.Content.ReadAsStringAsync());
     }
 
     [Fact]

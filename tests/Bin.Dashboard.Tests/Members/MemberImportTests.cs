@@ -82,10 +82,10 @@ public class MemberImportTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.True(report!.Stored);
         Assert.Equal((1, 2, 0), (report.Imported, report.Duplicates, report.Invalid));
         Assert.Equal([MemberImport.Imported, MemberImport.Duplicate, MemberImport.Duplicate], report.Rows.Select(r => r.Status));
-        Assert.Equal("Same number as row 2.", report.Rows[1].Reason);
-        Assert.Contains("this network", report.Rows[2].Reason);
+        Assert.Equal("Zelfde nummer als regel 2.", report.Rows[1].Reason);
+        Assert.Contains("dit netwerk", report.Rows[2].Reason);
         Assert.DoesNotContain("Al Lid", report.Rows[2].Reason);
-        Assert.Contains("1 other network", inLeuken!.Rows[0].Reason);
+        Assert.Contains("1 ander netwerk", inLeuken!.Rows[0].Reason);
         Assert.False(inLeuken.Stored);
         Assert.Equal(before + 1, await KerkpleinMembersAsync());
     }

@@ -145,11 +145,11 @@ public class MembersApiTests(HostFixture host) : IClassFixture<HostFixture>
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var detail = (await ProblemAsync(again)).GetProperty("detail").GetString()!;
-        Assert.Contains("this network", detail);
+        Assert.Contains("dit netwerk", detail);
         Assert.DoesNotContain("Marieke", detail);
         Assert.Equal(HttpStatusCode.Conflict, elsewhere.StatusCode);
         var other = (await ProblemAsync(elsewhere)).GetProperty("detail").GetString()!;
-        Assert.Contains("1 other network", other);
+        Assert.Contains("1 ander netwerk", other);
         Assert.DoesNotContain("Claes", other);
     }
 

@@ -79,7 +79,7 @@ public class FoundingApiTests(HostFixture host) : IClassFixture<HostFixture>
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Cannot record the recognition by FOD Binnenlandse Zaken for Sluiswijk: the consultation with local government and police has not been recorded yet.",
+        Assert.Equal("Voor Sluiswijk kan de erkenning door FOD Binnenlandse Zaken niet vastgelegd worden: het overleg met het lokale bestuur en de politie is nog niet vastgelegd.",
             problem.GetProperty("detail").GetString());
         Assert.Equal("Proposed", (await DetailsAsync(id)).GetProperty("status").GetString());
     }
@@ -133,7 +133,7 @@ public class FoundingApiTests(HostFixture host) : IClassFixture<HostFixture>
         var clear = await admin.PutAsync($"/api/networks/{id}/boundary", Json(Square(5.244, 51.200, 0.005)));
 
         Assert.Equal(HttpStatusCode.BadRequest, overlapping.StatusCode);
-        Assert.Contains("overlaps Kerkplein", await overlapping.Content.ReadAsStringAsync());
+        Assert.Contains("overlapt Kerkplein", await overlapping.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NoContent, clear.StatusCode);
         Assert.Contains(id, (await host.App.Service<NetworkDirectory>().CurrentAsync()).Resolver.Containing(51.2045, 5.2485));
     }

@@ -97,9 +97,9 @@ public class NetworkImportTests(HostFixture host) : IClassFixture<HostFixture>
         var problems = await ProblemsAsync(await ImportAsync(file));
 
         Assert.Equal(["features[1]", "features[2]", "features[3]", "features[4]"], problems.Keys.Order());
-        Assert.Contains("Self-intersection", Assert.Single(problems["features[1]"]));
-        Assert.Contains("at least", Assert.Single(problems["features[2]"]).ToLowerInvariant());
-        Assert.Contains("leaves the service area", Assert.Single(problems["features[3]"]));
+        Assert.Contains("snijdt zichzelf", Assert.Single(problems["features[1]"]));
+        Assert.Contains("minstens", Assert.Single(problems["features[2]"]));
+        Assert.Contains("verlaat het werkgebied", Assert.Single(problems["features[3]"]));
         Assert.Contains("LineString", Assert.Single(problems["features[4]"]));
         Assert.Equal(before, await StoredEventsAsync());
     }
@@ -111,7 +111,7 @@ public class NetworkImportTests(HostFixture host) : IClassFixture<HostFixture>
 
         var problems = await ProblemsAsync(await ImportAsync(file));
 
-        Assert.StartsWith("The boundary overlaps Kerkplein by about", Assert.Single(problems["features[1]"]));
+        Assert.StartsWith("De grens overlapt Kerkplein over ongeveer", Assert.Single(problems["features[1]"]));
         Assert.DoesNotContain(await NetworksAsync(), n => n.Name == "Kerkstraat");
     }
 
@@ -122,8 +122,8 @@ public class NetworkImportTests(HostFixture host) : IClassFixture<HostFixture>
 
         var problems = await ProblemsAsync(await ImportAsync(file));
 
-        Assert.Contains("overlaps West", Assert.Single(problems["features[1]"]));
-        Assert.Contains("overlaps Oost", Assert.Single(problems["features[2]"]));
+        Assert.Contains("overlapt West", Assert.Single(problems["features[1]"]));
+        Assert.Contains("overlapt Oost", Assert.Single(problems["features[2]"]));
     }
 
     [Fact]
@@ -215,5 +215,18 @@ public class NetworkImportTests(HostFixture host) : IClassFixture<HostFixture>
 
         Assert.Equal(HttpStatusCode.Forbidden, dispatcher.StatusCode);
         Assert.Equal(["Kerkplein"], coordinatorExport.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString()));
+    }
+
+    [Theory]
+    [InlineData(null, "Dit is geen geldige JSON: de tekst loopt fout op regel 1, positie 11.")]
+    [InlineData("en", "This is not valid JSON: the text goes wrong at line 1, position 11.")]
+    public async Task A_file_that_is_not_json_is_refused_with_a_sentence_in_the_users_language(string? language, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/networks/import") { Content = Json("{ \"type\": bad }") };
+        if (language is not null) request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
+
+        var problems = await ProblemsAsync(await (await host.App.ClientForAsync("admin")).SendAsync(request));
+
+        Assert.Equal(expected, Assert.Single(problems["body"]));
     }
 }

@@ -34,7 +34,7 @@ public class EnumerationTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.All(report.GetProperty("rows").EnumerateArray(), r => Assert.Equal(MemberCommands.RegisteredElsewhere, r.GetProperty("reason").GetString()));
         // The administrator may know more.
         var byAdmin = await admin.PostAsJsonAsync($"/api/networks/{NetworkSeed.KerkpleinId}/members", new { name = "Iemand", phone = "+32475000002", consentMethod = "form" });
-        Assert.Contains("opted out", (await byAdmin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("schreef zich uit", (await byAdmin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.NotEqual(active, optedOut);
     }
 

@@ -52,7 +52,7 @@ public class NetworkDecisionsTests
         var ex = Assert.Throws<DomainException>(() => NetworkDecisions.Register(null,
             new RegisterNetwork(Guid.NewGuid(), "West Kei", bowtie, NetworkStatus.Active, false), Now));
         Assert.Equal("boundary", ex.Field);
-        Assert.Contains("Self-intersection", ex.Message);
+        Assert.Contains("self-intersection", ex.Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.Auth;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Accounts;
 using Bin.Domain.Networks;
@@ -11,7 +12,7 @@ namespace Bin.Dashboard.Features.Accounts;
 
 /// <summary>Refused because the user name is taken (→ 409).</summary>
 public sealed class DuplicateAccountException(string userName)
-    : DomainException($"There is already an account called {userName}.", "userName");
+    : DomainException(ServerMessages.AccountTaken.With(userName), "userName");
 
 /// <summary>
 /// Account management: admins create, change, disable accounts, set passwords and sign accounts out everywhere;
@@ -82,11 +83,11 @@ public sealed class AccountCommands(
         var id = AccountRules.NormaliseUserName(userName);
         await using (var check = store.QuerySession())
         {
-            var current = await check.LoadAsync<UserAccount>(id, ct) ?? throw new DomainException($"There is no account called {id}.", "id");
+            var current = await check.LoadAsync<UserAccount>(id, ct) ?? throw new DomainException(ServerMessages.AccountNotFound.With(id), "id");
             var before = Facts(current);
             var after = AccountRules.Apply(before, change, Roles.All.ToList(), await KnownNetworksAsync(check, ct));
             if (id == ActorId(actor) && (after.Disabled || !after.Roles.Contains(Roles.Admin)))
-                throw new AccountRuleException(after.Disabled ? "disabled" : "roles", "self", "You cannot disable your own account or take away your own admin role.");
+                throw new AccountRuleException(after.Disabled ? "disabled" : "roles", "self", ServerMessages.AccountSelf);
 
             foreach (var added in after.NetworkIds.Except(before.NetworkIds))
                 await networks.AssignCoordinatorAsync(new AssignCoordinator(added, id), actor, ct);
@@ -130,12 +131,12 @@ public sealed class AccountCommands(
     public async Task<UserAccount> ChangeOwnPasswordAsync(ClaimsPrincipal user, string? currentPassword, string? newPassword, CancellationToken ct)
     {
         var id = ActorId(user);
-        var account = await users.FindByIdAsync(id) ?? throw new DomainException("The account no longer exists.", "id");
+        var account = await users.FindByIdAsync(id) ?? throw new DomainException(ServerMessages.AccountGone, "id");
         if (string.IsNullOrEmpty(currentPassword) || !await users.CheckPasswordAsync(account, currentPassword))
-            throw new AccountRuleException("currentPassword", "wrong", "The current password is wrong.");
+            throw new AccountRuleException("currentPassword", "wrong", ServerMessages.AccountCurrentPasswordWrong);
         AccountRules.CheckPassword(id, newPassword, "newPassword");
         if (newPassword == currentPassword)
-            throw new AccountRuleException("newPassword", "same", "The new password must differ from the current one.");
+            throw new AccountRuleException("newPassword", "same", ServerMessages.AccountNewPasswordSame);
         return await ChangeAsync(id, user, ["password changed by its user"], a =>
         {
             a.PasswordHash = hasher.HashPassword(a, newPassword!);
@@ -146,9 +147,9 @@ public sealed class AccountCommands(
     /// <summary>Starts TOTP enrolment: a new secret, not used for sign-in until a code from it is confirmed.</summary>
     public async Task<(string Secret, string OtpAuthUri)> StartMfaAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var account = await users.FindByIdAsync(ActorId(user)) ?? throw new DomainException("The account no longer exists.", "id");
+        var account = await users.FindByIdAsync(ActorId(user)) ?? throw new DomainException(ServerMessages.AccountGone, "id");
         if (account.TwoFactorEnabled)
-            throw new DomainException("Two-step sign-in is already set up for this account.");
+            throw new DomainException(ServerMessages.AccountMfaAlreadySetUp);
         // Stored without a new stamp: starting enrolment must not end the session that is enrolling.
         account.AuthenticatorKey = users.GenerateNewAuthenticatorKey();
         await users.UpdateAsync(account);
@@ -158,14 +159,14 @@ public sealed class AccountCommands(
     /// <summary>Confirms enrolment with a code from the app: MFA is on, ten recovery codes are shown once.</summary>
     public async Task<(UserAccount Account, IReadOnlyList<string> RecoveryCodes)> ConfirmMfaAsync(ClaimsPrincipal user, string? code, CancellationToken ct)
     {
-        var account = await users.FindByIdAsync(ActorId(user)) ?? throw new DomainException("The account no longer exists.", "id");
-        if (account.TwoFactorEnabled) throw new DomainException("Two-step sign-in is already set up for this account.");
-        if (string.IsNullOrEmpty(account.AuthenticatorKey)) throw new DomainException("Start the set-up first (POST /api/account/mfa).");
+        var account = await users.FindByIdAsync(ActorId(user)) ?? throw new DomainException(ServerMessages.AccountGone, "id");
+        if (account.TwoFactorEnabled) throw new DomainException(ServerMessages.AccountMfaAlreadySetUp);
+        if (string.IsNullOrEmpty(account.AuthenticatorKey)) throw new DomainException(ServerMessages.AccountMfaStartFirst);
         var typed = (code ?? "").Replace(" ", "").Trim();
         if (typed.Length != 6 || !typed.All(char.IsAsciiDigit))
-            throw new AccountRuleException("code", "format", "The code is the six digits the authenticator app shows.");
+            throw new AccountRuleException("code", "format", ServerMessages.AccountCodeFormat);
         if (!await users.VerifyTwoFactorTokenAsync(account, TokenOptions.DefaultAuthenticatorProvider, typed))
-            throw new AccountRuleException("code", "wrong", "The code is wrong or expired; type the code the app shows now.");
+            throw new AccountRuleException("code", "wrong", ServerMessages.AccountCodeWrong);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(account, RecoveryCodeCount))!.ToList();
         // Turning MFA on replaces the stamp: sessions signed in with the password alone end.
         await users.SetTwoFactorEnabledAsync(account, true);
@@ -190,7 +191,7 @@ public sealed class AccountCommands(
     private async Task<UserAccount> ChangeAsync(string id, ClaimsPrincipal actor, IReadOnlyList<string> what, Action<UserAccount> change, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var account = await session.LoadAsync<UserAccount>(id, ct) ?? throw new DomainException($"There is no account called {id}.", "id");
+        var account = await session.LoadAsync<UserAccount>(id, ct) ?? throw new DomainException(ServerMessages.AccountNotFound.With(id), "id");
         change(account);
         account.SecurityStamp = NewStamp();
         session.Update(account);
@@ -225,6 +226,6 @@ public sealed class AccountCommands(
 
     private static void EnsureAdmin(ClaimsPrincipal actor)
     {
-        if (!actor.IsInRole(Roles.Admin)) throw new UnauthorizedAccessException("Only admins manage accounts.");
+        if (!actor.IsInRole(Roles.Admin)) throw new UnauthorizedAccessException(ServerMessages.AccountAdminsOnly.With().ToString());
     }
 }

@@ -1,3 +1,4 @@
+using Bin.Dashboard.Infrastructure.Localization;
 namespace Bin.Dashboard.Features.Alerts;
 
 public enum AlertApprovalStatus { Pending, Approved, Rejected }
@@ -33,7 +34,7 @@ public sealed class AlertApproval
 
 /// <summary>The alert was not sent: it waits for an administrator's approval (<see cref="Approval"/>).</summary>
 public sealed class AlertNeedsApprovalException(AlertApproval approval)
-    : Bin.Domain.DomainException($"This alert ({approval.Segments} SMS segments) would pass today's budget of {approval.Budget} ({approval.UsedToday} used); an administrator must approve it.", "budget")
+    : Bin.Domain.DomainException(ServerMessages.AlertNeedsApproval.With(approval.Segments, approval.Budget, approval.UsedToday), "budget")
 {
     public AlertApproval Approval { get; } = approval;
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Alerts;
 using Marten;
@@ -7,7 +8,8 @@ using Npgsql;
 namespace Bin.Dashboard.Features.Alerts;
 
 /// <summary>The request was approved or rejected before (→ 409).</summary>
-public sealed class ApprovalDecidedException(AlertApprovalStatus status) : DomainException($"This request was {status.ToString().ToLowerInvariant()} already.", "approval");
+public sealed class ApprovalDecidedException(AlertApprovalStatus status)
+    : DomainException(status == AlertApprovalStatus.Approved ? ServerMessages.ApprovalAlreadyApproved : ServerMessages.ApprovalAlreadyRejected, "approval");
 
 /// <summary>
 /// An administrator's decision on an alert held past the daily budget, for the API and the approvals page alike.
@@ -26,7 +28,7 @@ public sealed class AlertApprovals(IDocumentStore store, AlertCommands commands,
     {
         AlertApproval approval;
         await using (var session = store.QuerySession())
-            approval = await session.LoadAsync<AlertApproval>(id, ct) ?? throw new DomainException($"No approval request {id}.", "id");
+            approval = await session.LoadAsync<AlertApproval>(id, ct) ?? throw new DomainException(ServerMessages.ApprovalNotFound, "id");
         if (approval.Status != AlertApprovalStatus.Pending) throw new ApprovalDecidedException(approval.Status);
         // Issued in the requester's name (the audit shows who sent it, the approval who allowed it), counted against their cap.
         var requester = new ClaimsPrincipal(new ClaimsIdentity(
@@ -42,7 +44,7 @@ public sealed class AlertApprovals(IDocumentStore store, AlertCommands commands,
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await AlertLocks.ApprovalAsync(connection, transaction, id, ct);
         await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));
-        var approval = await session.LoadAsync<AlertApproval>(id, ct) ?? throw new DomainException($"No approval request {id}.", "id");
+        var approval = await session.LoadAsync<AlertApproval>(id, ct) ?? throw new DomainException(ServerMessages.ApprovalNotFound, "id");
         if (approval.Status != AlertApprovalStatus.Pending) throw new ApprovalDecidedException(approval.Status);
         approval.Status = AlertApprovalStatus.Rejected;
         approval.DecidedBy = admin.Identity?.Name;

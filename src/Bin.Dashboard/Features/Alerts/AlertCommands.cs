@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Alerts;
 using Bin.Domain.Feedback;
@@ -96,7 +97,7 @@ public sealed class AlertCommands(
         if (keyId is not null && await session.LoadAsync<AlertIdempotencyKey>(keyId, ct) is { } used)
         {
             if (used.IncidentId != command.IncidentId)
-                throw new DomainException("This Idempotency-Key was used for an alert about another incident; use a new key for a new request.", "Idempotency-Key");
+                throw new DomainException(ServerMessages.IdempotencyKeyOtherIncident, "Idempotency-Key");
             var earlier = await session.Events.FetchStreamAsync(used.AlertId, token: ct);
             return earlier.Select(e => e.Data).OfType<AlertIssued>().First();
         }
@@ -113,7 +114,7 @@ public sealed class AlertCommands(
         }
         catch (DomainException ex) when (ex.Field == "rate")
         {
-            throw new AlertRateLimitedException(ex.Message, AlertSafeguards.RetryAfter(lastHour, now));
+            throw new AlertRateLimitedException(ex.Text!, AlertSafeguards.RetryAfter(lastHour, now));
         }
         if (!request.Repeat)
         {
@@ -175,7 +176,7 @@ public sealed class AlertCommands(
         Guid alertId, string approvedBy, DateTimeOffset now, CancellationToken ct)
     {
         await AlertLocks.ApprovalAsync(connection, transaction, approvalId, ct);
-        var approval = await session.LoadAsync<AlertApproval>(approvalId, ct) ?? throw new DomainException("There is no such approval request.", "id");
+        var approval = await session.LoadAsync<AlertApproval>(approvalId, ct) ?? throw new DomainException(ServerMessages.ApprovalNotFound, "id");
         if (approval.Status != AlertApprovalStatus.Pending) throw new ApprovalDecidedException(approval.Status);
         approval.Status = AlertApprovalStatus.Approved;
         approval.DecidedBy = approvedBy;

@@ -65,7 +65,7 @@ public sealed class FeedbackCommands(IDocumentStore store, CommandPipeline pipel
         {
             // A feedback is addressed through its alert: another alert's feedback is "no such feedback" here.
             if (state is not null && state.AlertId != alertId) state = null;
-            var alert = await AlertAsync(alertId, token) ?? throw new DomainException("There is no such alert.", "alertId");
+            var alert = await AlertAsync(alertId, token) ?? throw new DomainException(DomainMessages.AlertNotFound, "alertId");
             return decide(state, alert);
         }, null, ct);
 

@@ -3,6 +3,7 @@ using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.EventStore;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Geometry;
 using Bin.Domain.Joining;
@@ -33,7 +34,7 @@ public sealed class JoinInputException(IReadOnlyDictionary<string, string> error
 }
 
 /// <summary>Too many codes asked for one number or from one address; the same answer whoever the number belongs to.</summary>
-public sealed class JoinRateLimitedException() : DomainException("Too many requests; try again later.", "rate");
+public sealed class JoinRateLimitedException() : DomainException(ServerMessages.JoinRateLimited, "rate");
 
 public enum ConfirmOutcome { Confirmed, WrongCode, Expired, Locked, Unknown }
 
@@ -96,7 +97,7 @@ public sealed class JoinService(
         var name = Try(() => MemberName.Parse(form.Name), errors);
         var phone = Try(() => (MobileNumber?)PhoneNumber.Parse(form.Phone), errors);
         var language = Try(() => (Language?)Languages.Parse(form.Language), errors);
-        if (!form.Consent) errors["consent"] = "Consent to the network's purpose is required.";
+        if (!form.Consent) errors["consent"] = ServerMessages.JoinConsentRequired.With().ToString();
         JoinLookup? lookup = null;
         try
         {
@@ -109,9 +110,9 @@ public sealed class JoinService(
         if (lookup is not null)
         {
             if (form.Purpose == JoinPurpose.Join && !lookup.Joinable.Any(n => n.Id == form.NetworkId))
-                errors["network"] = "Choose a network that covers the place.";
+                errors["network"] = ServerMessages.JoinChooseNetwork.With().ToString();
             if (form.Purpose == JoinPurpose.FoundingInterest && lookup.Covered)
-                errors["network"] = "A network already covers the place: ask to join it.";
+                errors["network"] = ServerMessages.JoinAlreadyCovered.With().ToString();
         }
         if (errors.Count > 0) throw new JoinInputException(errors);
 
@@ -281,7 +282,7 @@ public sealed class JoinService(
         await using var session = store.QuerySession();
         var application = await session.LoadAsync<JoinApplication>(applicationId, ct);
         if (application is not { Purpose: JoinPurpose.Join, Status: JoinApplicationStatus.Confirmed, NetworkId: not null })
-            throw new DomainException("This request is not waiting for a decision.", "requestId");
+            throw new DomainException(ServerMessages.JoinNotWaiting, "requestId");
         MemberAccess.EnsureMayManage(user, application.NetworkId.Value);
         return application;
     }
@@ -296,7 +297,7 @@ public sealed class JoinService(
             var id = await session.Query<MemberContact>().Where(c => c.Phone == application.Phone).Select(c => c.Id).FirstOrDefaultAsync(ct);
             member = id == Guid.Empty ? null : await session.LoadAsync<MemberView>(id, ct);
         }
-        if (member is null) throw new DomainException("This number is already registered; reload and try again.", "phone");
+        if (member is null) throw new DomainException(ServerMessages.JoinNumberRegistered, "phone");
         try
         {
             if (!member.NetworkIds.Contains(networkId))
@@ -306,9 +307,7 @@ public sealed class JoinService(
         }
         catch (MemberAccessDeniedException)
         {
-            throw new DomainException(
-                "This number belongs to a member of another network. Only an administrator can add this network to that member: ask one to approve this request.",
-                "phone");
+            throw new DomainException(ServerMessages.JoinOtherNetwork, "phone");
         }
         return member.Id;
     }
@@ -331,7 +330,7 @@ public sealed class JoinService(
         }
         catch (DomainException ex)
         {
-            errors.TryAdd(ex.Field ?? "request", PhoneText.MessageOf(ex));
+            errors.TryAdd(ex.Field ?? "request", ex.Message);
             return default;
         }
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Bin.Dashboard.Infrastructure.EventStore;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class ImportDryRun
 }
 
 /// <summary>Too many dry runs this hour (→ 429).</summary>
-public sealed class DryRunLimitException(int max) : DomainException($"At most {max} dry runs an hour; try again later.", "dryRun");
+public sealed class DryRunLimitException(int max) : DomainException(ServerMessages.DryRunLimit.With(max), "dryRun");
 
 /// <summary>
 /// Records each dry run and refuses one past <see cref="MemberImportOptions.MaxDryRunsPerHour"/> for the account. The

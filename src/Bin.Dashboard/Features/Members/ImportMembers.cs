@@ -2,6 +2,7 @@ using Bin.Dashboard.Infrastructure.Http;
 using System.Security.Claims;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.EventStore;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Members;
 using Marten;
@@ -47,7 +48,7 @@ public sealed class MemberImport(IDocumentStore store, ImportDryRuns dryRuns, Ti
 
         await using var session = store.OpenSessionFor(user);
         if (await session.LoadAsync<NetworkView>(networkId, ct) is null)
-            throw new DomainException("There is no such network.", "networkId");
+            throw new DomainException(ServerMessages.NetworkMissing, "networkId");
         // A dry run stores nothing, so only its count limits what a list of numbers can reveal.
         if (options.DryRun) await dryRuns.RecordAsync(user, networkId, rows.Count, now, ct);
 
@@ -66,7 +67,7 @@ public sealed class MemberImport(IDocumentStore store, ImportDryRuns dryRuns, Ti
                 var (name, phone, registered) = MemberCommands.Check(networkId, new NewMember(row.Name, row.Phone, row.Language, consentMethod, options.ConsentAt), now);
                 if (firstRowOf.TryGetValue(phone.E164, out var first))
                 {
-                    reports.Add(new ImportRowReport(row.Row, Duplicate, $"Same number as row {first}.", "phone"));
+                    reports.Add(new ImportRowReport(row.Row, Duplicate, ServerMessages.CsvSameNumber.With(first).ToString(), "phone"));
                     continue;
                 }
                 firstRowOf[phone.E164] = row.Row;
@@ -166,7 +167,7 @@ public static class ImportMembersEndpoint
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MemberCsv.MaxBytes)
-                throw new DomainException($"The file is larger than {MemberCsv.MaxBytes / 1024 / 1024} MB; split it.", "csv");
+                throw new DomainException(ServerMessages.CsvTooLarge.With(MemberCsv.MaxBytes / 1024 / 1024), "csv");
         }
         return buffer.ToArray();
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bin.Dashboard.Infrastructure.Auth;
+using Bin.Dashboard.Infrastructure.Localization;
 
 namespace Bin.Dashboard.Features.Members;
 
@@ -41,4 +42,4 @@ public static class MemberAccess
 
 /// <summary>The user may not manage the members of that network (→ 403).</summary>
 public sealed class MemberAccessDeniedException()
-    : Exception("Only an administrator or the network's coordinator manages its members.");
+    : Exception(ServerMessages.MemberAccessDenied.With().ToString());

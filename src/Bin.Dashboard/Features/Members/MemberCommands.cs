@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.EventStore;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Members;
 using Marten;
@@ -79,28 +80,27 @@ public sealed class MemberCommands(IDocumentStore store, CommandPipeline pipelin
         }
         catch (DomainException ex)
         {
-            errors.TryAdd(ex.Field ?? "request", PhoneText.MessageOf(ex));
+            errors.TryAdd(ex.Field ?? "request", ex.Message);
             return default;
         }
     }
 
     /// <summary>Told to someone who does not manage the member's networks: nothing about them (no count, no opt-out).</summary>
-    public const string RegisteredElsewhere = "This number is already registered in the zone; an administrator can add this member to your network.";
+    public static string RegisteredElsewhere => ServerMessages.RegisteredElsewhere.With().ToString();
 
     /// <summary>Why a number cannot be registered again — by network count and status, never by name. Only an
     /// administrator, or a coordinator of the member's own network, learns more than <see cref="RegisteredElsewhere"/>:
     /// otherwise a coordinator could try any list of numbers and learn who is a member where, and who opted out.</summary>
     public static string DescribeDuplicate(MemberView? existing, Guid networkId, ClaimsPrincipal user)
     {
-        if (existing is null) return "This number is already registered for a member.";
+        if (existing is null) return ServerMessages.DuplicateRegistered.With().ToString();
         if (!user.IsInRole(Infrastructure.Auth.Roles.Admin) && !MemberAccess.MayManage(user, existing.NetworkIds))
             return RegisteredElsewhere;
-        var optedOut = existing.Status == MemberStatus.OptedOut ? " That member opted out: let them rejoin instead of registering them again." : "";
+        var optedOut = existing.Status == MemberStatus.OptedOut ? " " + ServerMessages.DuplicateOptedOut.With() : "";
         if (existing.NetworkIds.Contains(networkId))
-            return $"This number already belongs to a member of this network.{optedOut}";
+            return ServerMessages.DuplicateThisNetwork.With() + optedOut;
         var others = existing.NetworkIds.Count;
-        return $"This number already belongs to a member of {others} other network{(others == 1 ? "" : "s")}; "
-               + $"ask an administrator to add this network to that member.{optedOut}";
+        return (others == 1 ? ServerMessages.DuplicateOtherNetwork.With() : ServerMessages.DuplicateOtherNetworks.With(others)) + optedOut;
     }
 
     /// <summary>Opt-out from the dashboard (the member asked their coordinator). Idempotent.</summary>
@@ -182,7 +182,7 @@ public sealed class MemberCommands(IDocumentStore store, CommandPipeline pipelin
         Action<IDocumentSession>? alongside, CancellationToken ct) where TEvent : class =>
         pipeline.RunAsync(memberId, user, (Member? state) =>
         {
-            if (state is null) throw new DomainException("There is no such member.", "id");
+            if (state is null) throw new DomainException(DomainMessages.MemberNotFound, "id");
             if (checkAccess) MemberAccess.EnsureMayManage(user, state.NetworkIds);
             return decide(state);
         }, ct, alongside is null ? null : (session, _) => alongside(session));
@@ -191,7 +191,7 @@ public sealed class MemberCommands(IDocumentStore store, CommandPipeline pipelin
     {
         await using var session = store.QuerySession();
         if (await session.LoadAsync<NetworkView>(networkId, ct) is null)
-            throw new DomainException("There is no such network.", "networkId");
+            throw new DomainException(ServerMessages.NetworkMissing, "networkId");
     }
 
     private async Task EnsureNetworksExistAsync(IReadOnlyList<Guid> networkIds, CancellationToken ct)
@@ -200,7 +200,7 @@ public sealed class MemberCommands(IDocumentStore store, CommandPipeline pipelin
         var found = await session.LoadManyAsync<NetworkView>(ct, networkIds);
         var missing = networkIds.Except(found.Select(n => n.Id)).ToList();
         if (missing.Count > 0)
-            throw new DomainException($"There is no network {missing[0]}.", "networkIds");
+            throw new DomainException(DomainMessages.AccountNetworkUnknown.With(missing[0]), "networkIds");
     }
 
     /// <summary>Saves, turning a clash on the unique phone index (a concurrent registration of the same number) into
@@ -213,7 +213,7 @@ public sealed class MemberCommands(IDocumentStore store, CommandPipeline pipelin
         }
         catch (Exception ex) when (IsPhoneClash(ex))
         {
-            throw new DuplicateMemberException("This number was registered for a member a moment ago; reload and check.");
+            throw new DuplicateMemberException(ServerMessages.DuplicateJustRegistered.With().ToString());
         }
     }
 

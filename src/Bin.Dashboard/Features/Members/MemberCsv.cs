@@ -1,4 +1,5 @@
 using System.Text;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 
 namespace Bin.Dashboard.Features.Members;
@@ -38,7 +39,7 @@ public static class MemberCsv
     public static IReadOnlyList<MemberCsvRow> Read(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > MaxBytes)
-            throw new DomainException($"The file is larger than {MaxBytes / 1024 / 1024} MB; split it.", "csv");
+            throw new DomainException(ServerMessages.CsvTooLarge.With(MaxBytes / 1024 / 1024), "csv");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         string text;
         try
@@ -47,7 +48,7 @@ public static class MemberCsv
         }
         catch (DecoderFallbackException)
         {
-            throw new DomainException("The file is not UTF-8 text. In Excel, save it as \"CSV UTF-8 (comma delimited)\".", "csv");
+            throw new DomainException(ServerMessages.CsvNotUtf8, "csv");
         }
         return Read(text);
     }
@@ -59,7 +60,7 @@ public static class MemberCsv
         var separator = firstLine.Contains(';') ? ';' : firstLine.Contains('\t') ? '\t' : ',';
         var records = Records(text, separator).Where(r => r.Fields.Any(f => f.Trim().Length > 0)).ToList();
         if (records.Count == 0)
-            throw new DomainException("The file is empty; expected a header line name;phone;language and one member per line.", "csv");
+            throw new DomainException(ServerMessages.CsvEmpty, "csv");
 
         var header = records[0];
         var columns = header.Fields.Select(f => ColumnNames.GetValueOrDefault(f.Trim().Trim('"'))).ToList();
@@ -67,18 +68,19 @@ public static class MemberCsv
         var phoneAt = columns.IndexOf("phone");
         var languageAt = columns.IndexOf("language");
         if (nameAt < 0 || phoneAt < 0)
-            throw new DomainException(
-                $"The first line must be a header naming the columns, e.g. name{separator}phone{separator}language.", "csv");
+            throw new DomainException(ServerMessages.CsvNoHeader.With(separator == '\t' ? "\t" : separator.ToString()), "csv");
         if (records.Count - 1 > MaxRows)
-            throw new DomainException($"At most {MaxRows:N0} members per file; this one has {records.Count - 1:N0}.", "csv");
+            throw new DomainException(ServerMessages.CsvTooManyRows.With(MaxRows, records.Count - 1), "csv");
 
         return records.Skip(1).Select(r =>
         {
             string Field(int at) => at >= 0 && at < r.Fields.Count ? r.Fields[at].Trim() : "";
             var problem = r.Fields.Count > header.Fields.Count
-                ? $"This line has {r.Fields.Count} fields where the header has {header.Fields.Count}; put a name containing '{Shown(separator)}' in double quotes."
+                ? ServerMessages.CsvTooManyFields.With(r.Fields.Count, header.Fields.Count, Shown(separator)).ToString()
                 : r.Fields.Count <= Math.Max(nameAt, phoneAt)
-                    ? $"This line has {r.Fields.Count} field{(r.Fields.Count == 1 ? "" : "s")}; expected {header.Fields.Count} separated by '{Shown(separator)}'."
+                    ? (r.Fields.Count == 1
+                        ? ServerMessages.CsvTooFewFieldsOne.With(header.Fields.Count, Shown(separator))
+                        : ServerMessages.CsvTooFewFields.With(r.Fields.Count, header.Fields.Count, Shown(separator))).ToString()
                     : null;
             return new MemberCsvRow(r.Line, Field(nameAt), Field(phoneAt), Field(languageAt), problem);
         }).ToList();
@@ -140,5 +142,5 @@ public static class MemberCsv
         }
     }
 
-    private static string Shown(char separator) => separator == '\t' ? "tab" : separator.ToString();
+    private static object Shown(char separator) => separator == '\t' ? ServerMessages.CsvTab : separator.ToString();
 }

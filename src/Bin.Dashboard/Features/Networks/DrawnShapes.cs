@@ -1,3 +1,4 @@
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using NetTopologySuite.Geometries;
 
@@ -16,7 +17,7 @@ public static class DrawnShapes
             .ToList();
         if (points.Count > 1 && points[0].Equals2D(points[^1])) points.RemoveAt(points.Count - 1);
         if (points.Count < 3)
-            throw new DomainException("Draw at least three points, then close the shape.", "boundary");
+            throw new DomainException(ServerMessages.DrawnTooFewPoints, "boundary");
         points.Add(points[0].Copy());
         return Factory.CreatePolygon([.. points]);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.EventStore;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Geometry;
 using Bin.Domain.Networks;
@@ -13,7 +14,7 @@ namespace Bin.Dashboard.Features.Networks;
 
 /// <summary>Only administrators manage networks, boundaries, founding steps and charters (→ 403).</summary>
 public sealed class NetworkAccessDeniedException()
-    : Exception("Only an administrator manages networks, their boundaries, founding steps and charters.");
+    : Exception(ServerMessages.NetworkAccessDenied.With().ToString());
 
 /// <summary>What an import did, per feature.</summary>
 public sealed record ImportResult(int Registered, int Changed, int Unchanged, IReadOnlyList<PlannedImport> Networks);
@@ -24,10 +25,10 @@ public sealed class ImportRejectedException(IReadOnlyDictionary<int, IReadOnlyLi
 {
     public IReadOnlyDictionary<int, IReadOnlyList<string>> Problems { get; } = problems;
 
-    private static string Describe(IReadOnlyDictionary<int, IReadOnlyList<string>> problems) =>
-        problems.ContainsKey(0) && problems.Count == 1
-            ? $"Nothing was imported: {string.Join(" ", problems[0])}"
-            : $"Nothing was imported: {problems.Count} feature{(problems.Count == 1 ? " has" : "s have")} problems.";
+    private static DomainText Describe(IReadOnlyDictionary<int, IReadOnlyList<string>> problems) =>
+        problems.ContainsKey(0) && problems.Count == 1 ? ServerMessages.ImportNothingFile.With(string.Join(" ", problems[0]))
+        : problems.Count == 1 ? ServerMessages.ImportNothingOneFeature
+        : ServerMessages.ImportNothingFeatures.With(problems.Count);
 }
 
 /// <summary>
@@ -202,7 +203,7 @@ public sealed class NetworkCommands(IDocumentStore store, CommandPipeline pipeli
         return await pipeline.RunAsync(command.NetworkId, user, async (IDocumentSession session, Network? state, CancellationToken token) =>
         {
             account = await session.LoadAsync<UserAccount>(accountId, token)
-                      ?? throw new DomainException($"There is no dashboard account called {accountId}.", "accountId");
+                      ?? throw new DomainException(ServerMessages.NoDashboardAccount.With(accountId), "accountId");
             return FoundingDecisions.AssignCoordinator(state, command, clock.GetUtcNow());
         }, (session, assigned, _) =>
         {

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
-using Bin.Domain;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain.Networks;
+using Bin.Domain;
 using Marten;
 
 namespace Bin.Dashboard.Features.Networks;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Geometry;
 using Bin.Domain.Networks;
@@ -23,16 +24,16 @@ public static class NetworkGeoJson
     public static IReadOnlyList<ImportFeature> ReadImport(JsonElement root, string? crs)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-            throw FileProblem("The file is not GeoJSON: expected an object with a \"type\" (FeatureCollection, Feature or Polygon).");
+            throw FileProblem(ServerMessages.GeoJsonNotGeoJson);
 
         var sourceCrs = ResolveCrs(root, crs);
         var features = typeElement.GetString() switch
         {
             "FeatureCollection" when root.TryGetProperty("features", out var list) && list.ValueKind == JsonValueKind.Array => list.EnumerateArray().ToList(),
-            "FeatureCollection" => throw FileProblem("The FeatureCollection has no \"features\" array."),
+            "FeatureCollection" => throw FileProblem(ServerMessages.GeoJsonNoFeatures),
             "Feature" => [root],
             "Polygon" or "MultiPolygon" => [root],
-            var other => throw FileProblem($"A GeoJSON {other} holds no network boundaries; send a FeatureCollection of Polygons."),
+            var other => throw FileProblem(ServerMessages.GeoJsonNoBoundaries.With(other)),
         };
 
         var read = new List<ImportFeature>(features.Count);
@@ -44,7 +45,7 @@ public static class NetworkGeoJson
             projected |= feature.LooksProjected;
         }
         if (projected && sourceCrs == ImportCrs.Wgs84)
-            throw FileProblem("The coordinates look like metres of a projected grid, not WGS84 degrees. Say which grid: crs=EPSG:31370 (Lambert 72) or crs=EPSG:3812 (Lambert 2008), or add a \"crs\" member to the file.");
+            throw FileProblem(ServerMessages.GeoJsonLooksProjected);
         return read;
     }
 
@@ -55,7 +56,7 @@ public static class NetworkGeoJson
         var feature = ReadFeature(1, element, ImportCrs.Wgs84);
         if (feature.Feature.ReadProblem is { } problem) throw new DomainException(problem, "boundary");
         if (feature.LooksProjected)
-            throw new DomainException("Boundary coordinates must be WGS84 longitude/latitude in degrees; to load Lambert coordinates, use the import.", "boundary");
+            throw new DomainException(ServerMessages.DrawnBoundaryWgs84, "boundary");
         return feature.Feature.Boundary!;
     }
 
@@ -81,12 +82,12 @@ public static class NetworkGeoJson
     private static ImportCrs ResolveCrs(JsonElement root, string? crs)
     {
         if (!string.IsNullOrWhiteSpace(crs))
-            return BelgianLambert.Parse(crs) ?? throw FileProblem($"crs={crs} is not supported: use EPSG:4326 (WGS84), EPSG:31370 (Lambert 72) or EPSG:3812 (Lambert 2008).");
+            return BelgianLambert.Parse(crs) ?? throw FileProblem(ServerMessages.GeoJsonCrsUnsupported.With(crs));
         if (root.TryGetProperty("crs", out var member) && member.ValueKind == JsonValueKind.Object
             && member.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
             && properties.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
             return BelgianLambert.Parse(name.GetString())
-                   ?? throw FileProblem($"The file's crs {name.GetString()} is not supported: use EPSG:4326 (WGS84), EPSG:31370 (Lambert 72) or EPSG:3812 (Lambert 2008).");
+                   ?? throw FileProblem(ServerMessages.GeoJsonFileCrsUnsupported.With(name.GetString()));
         return ImportCrs.Wgs84;
     }
 
@@ -94,17 +95,17 @@ public static class NetworkGeoJson
 
     private static ReadFeatureResult ReadFeature(int number, JsonElement element, ImportCrs crs)
     {
-        ImportFeature Problem(string message, string? name = null) => new(number, null, name, null, message);
+        ImportFeature Problem(DomainText message, string? name = null) => new(number, null, name, null, message.ToString());
 
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
-            return new(Problem("Not a GeoJSON Feature."), false);
+            return new(Problem(ServerMessages.GeoJsonNotAFeature), false);
 
         JsonElement geometryElement;
         JsonElement properties = default;
         if (type.GetString() == "Feature")
         {
             if (!element.TryGetProperty("geometry", out geometryElement) || geometryElement.ValueKind != JsonValueKind.Object)
-                return new(Problem("The feature has no geometry."), false);
+                return new(Problem(ServerMessages.GeoJsonNoGeometry), false);
             element.TryGetProperty("properties", out properties);
         }
         else
@@ -126,13 +127,13 @@ public static class NetworkGeoJson
                         id = parsed;
                         break;
                     case "id" when p.Value.ValueKind != JsonValueKind.Null:
-                        return new(Problem($"\"id\" must be a network id (a GUID), not {p.Value.GetRawText()}."), false);
+                        return new(Problem(ServerMessages.GeoJsonIdNotGuid.With(p.Value.GetRawText())), false);
                     case "name" or "naam" when p.Value.ValueKind == JsonValueKind.String:
                         name = p.Value.GetString();
                         break;
                     case "status" when p.Value.ValueKind == JsonValueKind.String:
                         if (!Enum.TryParse(p.Value.GetString(), ignoreCase: true, out status) || !Enum.IsDefined(status))
-                            return new(Problem($"\"status\" {p.Value.GetString()} is not a network status.", name), false);
+                            return new(Problem(ServerMessages.GeoJsonStatusUnknown.With(p.Value.GetString()), name), false);
                         break;
                     case "indicative" when p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                         indicative = p.Value.GetBoolean();
@@ -148,7 +149,8 @@ public static class NetworkGeoJson
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
-            return new(Problem($"The geometry cannot be read: {ex.Message}", name), false);
+            // The reader's own words are English and about its internals; the user needs to know the geometry is wrong.
+            return new(Problem(ServerMessages.GeoJsonGeometryUnreadable, name), false);
         }
 
         var polygon = geometry switch
@@ -160,23 +162,26 @@ public static class NetworkGeoJson
         };
         if (polygon is null)
         {
-            var what = geometry is MultiPolygon m
-                ? $"a MultiPolygon of {m.NumGeometries} parts; a network is one polygon (split it into several features)"
-                : $"a {geometry?.GeometryType ?? "missing geometry"}; a network is a Polygon";
-            return new(Problem($"The geometry is {what}.", name), false);
+            var why = geometry switch
+            {
+                MultiPolygon m => ServerMessages.GeoJsonMultiPolygon.With(m.NumGeometries),
+                null => ServerMessages.GeoJsonMissingGeometry,
+                _ => ServerMessages.GeoJsonNotPolygon.With(geometry.GeometryType),
+            };
+            return new(Problem(why, name), false);
         }
 
         var looksProjected = polygon.Coordinates.Any(c => Math.Abs(c.X) > 180 || Math.Abs(c.Y) > 90);
         if (crs != ImportCrs.Wgs84)
         {
             if (!looksProjected)
-                return new(Problem($"The coordinates are degrees, but the file says they are {crs} metres.", name), false);
+                return new(Problem(ServerMessages.GeoJsonDegreesNotMetres.With(crs), name), false);
             polygon = BelgianLambert.ToWgs84(polygon, crs);
             looksProjected = false;
         }
         return new(new ImportFeature(number, id, name, polygon, null, status, indicative), looksProjected);
     }
 
-    private static ImportRejectedException FileProblem(string message) =>
-        new(new Dictionary<int, IReadOnlyList<string>> { [0] = [message] });
+    private static ImportRejectedException FileProblem(DomainText message) =>
+        new(new Dictionary<int, IReadOnlyList<string>> { [0] = [message.ToString()] });
 }

@@ -48,7 +48,7 @@ public sealed class MemberExport(IDocumentStore store, NetworkDirectory networks
     public async Task<MemberDataExport> ExportAsync(Guid memberId, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var view = await session.LoadAsync<MemberView>(memberId, ct) ?? throw new DomainException("There is no such member.", "id");
+        var view = await session.LoadAsync<MemberView>(memberId, ct) ?? throw new DomainException(DomainMessages.MemberNotFound, "id");
         MemberAccess.EnsureMayManage(user, view.NetworkIds);
         var contact = await session.LoadAsync<MemberContact>(memberId, ct);
         var events = await session.Events.FetchStreamAsync(memberId, token: ct);

@@ -1,4 +1,5 @@
 using Bin.Dashboard.Infrastructure.Http;
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 
 namespace Bin.Dashboard.Features.Replay;
@@ -25,9 +26,9 @@ public readonly record struct Period(DateTimeOffset From, DateTimeOffset To)
     public static Period Of(DateTimeOffset from, DateTimeOffset to)
     {
         if (from >= to)
-            throw new DomainException("to must be later than from.", "to");
+            throw new DomainException(ServerMessages.QueryToBeforeFrom, "to");
         if (to - from > MaxLength)
-            throw new DomainException($"A period is at most {MaxLength.TotalDays:0} days; this one has {(to - from).TotalDays:0.#}.", "to");
+            throw new DomainException(ServerMessages.QueryPeriodTooLong.With(MaxLength.TotalDays, (to - from).TotalDays), "to");
         return new Period(from.ToUniversalTime(), to.ToUniversalTime());
     }
 

@@ -1,3 +1,4 @@
+using Bin.Dashboard.Infrastructure.Localization;
 using Bin.Domain;
 using Bin.Domain.Incidents;
 using Microsoft.Extensions.Primitives;
@@ -23,14 +24,14 @@ public sealed record HistoryFilter(IReadOnlyList<Guid> Networks, IReadOnlyList<s
         foreach (var value in Split(networkIds))
         {
             if (!Guid.TryParse(value, out var id))
-                throw new DomainException($"networkId must be a network id (GUID); '{value}' is not.", "networkId");
+                throw new DomainException(ServerMessages.QueryNetworkIdGiven.With(value), "networkId");
             networks.Add(id);
         }
         var ids = new List<string>();
         foreach (var value in Split(categories))
         {
             if (!IncidentCategories.TryGet(value, out var category))
-                throw new DomainException($"'{value}' is not an incident category. Choose from: {string.Join(", ", IncidentCategories.All.Select(c => c.Id))}.", "category");
+                throw new DomainException(DomainMessages.CategoryUnknown.With(value, string.Join(", ", IncidentCategories.All.Select(c => c.Id))), "category");
             ids.Add(category.Id);
         }
         return new HistoryFilter(networks.Distinct().ToList(), ids.Distinct().ToList());
