@@ -42,4 +42,7 @@ public sealed class UserAccount
     /// <summary>The identity provider (its authority) of an account made by single sign-on: it has no password here,
     /// its roles and networks follow the provider's groups at each sign-in, and the provider does its MFA.</summary>
     public string? ExternalProvider { get; set; }
+
+    /// <summary>The console sounds a short tone when a new incident arrives; off unless the user turns it on.</summary>
+    public bool NewIncidentSound { get; set; }
 }

@@ -1,0 +1,53 @@
+namespace Bin.Dashboard.Infrastructure.Localization;
+
+/// <summary>The console's texts: attention on new incidents, board filters, the incident panel, closing, clustered markers.</summary>
+public static partial class UiText
+{
+    private static readonly Dictionary<string, (string Nl, string Fr, string En)> ConsoleTexts = new()
+    {
+        ["console.board.filters"] = ("Filters", "Filtres", "Filters"),
+        ["console.board.network"] = ("BIN", "BIN", "BIN"),
+        ["console.board.allNetworks"] = ("Alle BIN's", "Tous les BIN", "All BINs"),
+        ["console.board.category"] = ("Categorie", "Catégorie", "Category"),
+        ["console.board.allCategories"] = ("Alle categorieën", "Toutes les catégories", "All categories"),
+        ["console.board.status"] = ("Status", "Statut", "Status"),
+        ["console.board.allStatuses"] = ("Alle statussen", "Tous les statuts", "All statuses"),
+        ["console.board.search"] = ("Zoeken", "Rechercher", "Search"),
+        ["console.board.searchPlaceholder"] = ("Zoek in omschrijving of BIN", "Rechercher dans la description ou le BIN", "Search description or BIN"),
+        ["console.board.noMatch"] = ("Geen open meldingen voor deze filters.", "Aucun signalement ouvert pour ces filtres.", "No open incidents match these filters."),
+        ["console.board.shown"] = ("{0} van {1}", "{0} sur {1}", "{0} of {1}"),
+        ["console.board.clearFilters"] = ("Filters wissen", "Effacer les filtres", "Clear filters"),
+        ["console.board.new"] = ("Nieuw", "Nouveau", "New"),
+        ["console.board.newCount"] = ("{0} nieuw", "{0} nouveau(x)", "{0} new"),
+        ["console.sound.label"] = ("Geluid bij nieuwe melding", "Son pour un nouveau signalement", "Sound on a new incident"),
+        ["console.sound.short"] = ("Geluid", "Son", "Sound"),
+        ["console.intake.open"] = ("Nieuwe melding invoeren", "Saisir un nouveau signalement", "Record a new incident"),
+        ["console.intake.fold"] = ("Invoer verbergen", "Masquer la saisie", "Hide the form"),
+        ["console.panel.title"] = ("Melding", "Signalement", "Incident"),
+        ["console.panel.deselect"] = ("Melding sluiten", "Fermer le signalement", "Close the incident panel"),
+        ["console.panel.networks"] = ("BIN('s)", "BIN", "BIN(s)"),
+        ["console.panel.place"] = ("Plaats", "Lieu", "Place"),
+        ["console.panel.reporter"] = ("Melder", "Signalé par", "Reporter"),
+        ["console.panel.age"] = ("Gemeld", "Signalé", "Reported"),
+        ["console.panel.ago"] = ("{0} geleden", "il y a {0}", "{0} ago"),
+        ["console.panel.status"] = ("Status", "Statut", "Status"),
+        ["console.panel.outcome"] = ("Afloop", "Issue", "Outcome"),
+        ["console.age.hours"] = ("{0} u {1:00}", "{0} h {1:00}", "{0} h {1:00}"),
+        ["console.age.days"] = ("{0} d", "{0} j", "{0} d"),
+        ["console.close.outcome"] = ("Afloop", "Issue", "Outcome"),
+        ["console.close.choose"] = ("— kies de afloop —", "— choisissez l'issue —", "— choose the outcome —"),
+        ["console.close.required"] = ("Afloop: kies eerst hoe de melding afliep.", "Issue : choisissez d'abord comment le signalement s'est terminé.", "Outcome: first choose how the incident ended."),
+        ["console.close.ask"] = ("Afsluiten…", "Clôturer…", "Close…"),
+        ["console.close.question"] = ("Melding afsluiten met afloop “{0}”? Dit kan niet ongedaan gemaakt worden.",
+            "Clôturer le signalement avec l'issue « {0} » ? Cette action est définitive.",
+            "Close the incident with outcome “{0}”? This cannot be undone."),
+        ["console.close.confirm"] = ("Ja, afsluiten", "Oui, clôturer", "Yes, close it"),
+        ["console.close.cancel"] = ("Annuleren", "Annuler", "Cancel"),
+        ["console.timeline.alert"] = ("Alarmering verstuurd", "Alerte envoyée", "Alert sent"),
+        ["console.timeline.alertDetail"] = ("{0} ontvangers: {1}", "{0} destinataires : {1}", "{0} recipients: {1}"),
+        ["console.timeline.acks"] = ("Bevestigingen: {0} van {1}", "Accusés de réception : {0} sur {1}", "Acknowledgements: {0} of {1}"),
+        ["console.timeline.reply"] = ("Antwoord van een lid", "Réponse d'un membre", "Reply from a member"),
+        ["console.map.cluster"] = ("{0} meldingen op deze plaats", "{0} signalements à cet endroit", "{0} incidents at this place"),
+        ["console.map.marker"] = ("Melding openen: {0}", "Ouvrir le signalement : {0}", "Open incident: {0}"),
+    };
+}
