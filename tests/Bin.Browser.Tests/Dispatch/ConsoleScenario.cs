@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
 using Bin.Testing;
 using Marten;
@@ -37,9 +38,10 @@ internal sealed class ConsoleScenario(BrowserHost host)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public async Task<JsonElement> IncidentAsync(Guid id)
+    /// <summary>The incident as stored (its read model), whatever the API's representation.</summary>
+    public async Task<IncidentView> IncidentAsync(Guid id)
     {
-        using var officer = await OfficerAsync();
-        return await officer.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        await using var session = host.App.Service<IDocumentStore>().QuerySession();
+        return (await session.LoadAsync<IncidentView>(id))!;
     }
 }

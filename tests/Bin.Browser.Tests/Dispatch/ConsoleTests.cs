@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bin.Domain.Incidents;
 
 namespace Bin.Browser.Tests.Dispatch;
 
@@ -91,7 +92,7 @@ public class ConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await Assertions.Expect(panel.GetByTestId("close-outcome")).ToHaveValueAsync("");
         await panel.GetByTestId("close-ask").ClickAsync();
         await Assertions.Expect(panel.GetByTestId("close-error")).ToContainTextAsync("Afloop");
-        Assert.Equal("reported", (await Scenario.IncidentAsync(id)).GetProperty("status").GetString());
+        Assert.Equal(IncidentStatus.Reported, (await Scenario.IncidentAsync(id)).Status);
 
         // Choosing, then cancelling the confirmation, changes nothing either.
         await panel.GetByTestId("close-outcome").SelectOptionAsync("FalseAlarm");
@@ -99,7 +100,7 @@ public class ConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await Assertions.Expect(panel.GetByTestId("close-confirmation")).ToBeVisibleAsync();
         await Assertions.Expect(panel.GetByTestId("close-confirm")).ToBeFocusedAsync();
         await panel.GetByTestId("close-cancel").ClickAsync();
-        Assert.Equal("reported", (await Scenario.IncidentAsync(id)).GetProperty("status").GetString());
+        Assert.Equal(IncidentStatus.Reported, (await Scenario.IncidentAsync(id)).Status);
 
         await panel.GetByTestId("close-outcome").SelectOptionAsync("FalseAlarm");
         await panel.GetByTestId("close-ask").ClickAsync();
@@ -109,8 +110,8 @@ public class ConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await Assertions.Expect(panel.GetByTestId("timeline-closed")).ToBeVisibleAsync();
         await Assertions.Expect(panel.GetByTestId("fact-status")).ToContainTextAsync("afgesloten");
         var closed = await Scenario.IncidentAsync(id);
-        Assert.Equal("closed", closed.GetProperty("status").GetString());
-        Assert.Equal("false-alarm", closed.GetProperty("outcome").GetString());
+        Assert.Equal(IncidentStatus.Closed, closed.Status);
+        Assert.Equal(IncidentOutcome.FalseAlarm, closed.Outcome);
     }
 
     [Fact]

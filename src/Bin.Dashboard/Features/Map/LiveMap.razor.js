@@ -36,7 +36,7 @@ export function init(element, options, dotnet) {
     hidden: null,
   };
   map.on('click', e => dotnet.invokeMethodAsync('MapClicked', e.latlng.lat, e.latlng.lng));
-  if (state.incidents.getAllChildMarkers) state.incidents.on('clusterclick clusterkeypress', e => openCluster(state, e));
+  if (L.MarkerClusterGroup && state.incidents instanceof L.MarkerClusterGroup) state.incidents.on('clusterclick clusterkeypress', e => openCluster(state, e));
   maps.set(element, state);
 }
 
