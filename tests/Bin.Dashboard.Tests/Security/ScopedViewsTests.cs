@@ -44,6 +44,7 @@ public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
         Services.AddSingleton(host.App.Service<IOptions<MapOptions>>());
         Services.AddSingleton(host.App.Service<TimeProvider>());
         Services.AddSingleton(host.App.Service<IncidentCommands>());
+        Services.AddSingleton(host.App.Service<ConsolePreferences>());
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

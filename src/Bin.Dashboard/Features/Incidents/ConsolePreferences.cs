@@ -7,8 +7,8 @@ namespace Bin.Dashboard.Features.Incidents;
 
 /// <summary>
 /// The console's per-user choices, kept on the user's <see cref="UserAccount"/> so they follow the user to any
-/// browser and node. The toggle is written as a patch of that one property: Identity saving the account at the same
-/// moment (a sign-in, a password change) cannot undo it, nor it them.
+/// browser and node. The toggle is written as a patch of that one property, so it never overwrites what Identity keeps
+/// on the account (lockout counts, security stamp, password).
 /// </summary>
 public sealed class ConsolePreferences(IDocumentStore store)
 {
