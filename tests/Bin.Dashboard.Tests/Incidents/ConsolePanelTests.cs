@@ -63,7 +63,8 @@ public class ConsolePanelTests : BunitContext, IClassFixture<HostFixture>
         Assert.Equal("true", toggle.Find("[data-testid=sound-toggle]").GetAttribute("aria-pressed"));
         var after = await AccountAsync("dispatcher");
         Assert.True(after.NewIncidentSound);
-        Assert.Equal((before.SecurityStamp, before.PasswordHash, before.Roles), (after.SecurityStamp, after.PasswordHash, after.Roles));
+        Assert.Equal((before.SecurityStamp, before.PasswordHash), (after.SecurityStamp, after.PasswordHash));
+        Assert.Equal(before.Roles, after.Roles);
         Assert.True(await _host.App.Service<ConsolePreferences>().NewIncidentSoundAsync(Principal("Dispatcher"), default));
         // Turning it on plays the tone once, so the user knows what to expect.
         Assert.Single(_sound.Invocations["chime"]);
