@@ -47,6 +47,7 @@ public static partial class UiText
         ["console.timeline.alertDetail"] = ("{0} ontvangers: {1}", "{0} destinataires : {1}", "{0} recipients: {1}"),
         ["console.timeline.acks"] = ("Bevestigingen: {0} van {1}", "Accusés de réception : {0} sur {1}", "Acknowledgements: {0} of {1}"),
         ["console.timeline.reply"] = ("Antwoord van een lid", "Réponse d'un membre", "Reply from a member"),
+        ["console.composer.addNetwork"] = ("BIN toevoegen", "Ajouter un BIN", "Add a BIN"),
         ["console.map.cluster"] = ("{0} meldingen op deze plaats", "{0} signalements à cet endroit", "{0} incidents at this place"),
         ["console.map.marker"] = ("Melding openen: {0}", "Ouvrir le signalement : {0}", "Open incident: {0}"),
     };
