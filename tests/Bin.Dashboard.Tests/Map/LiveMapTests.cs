@@ -62,6 +62,15 @@ public class LiveMapTests : BunitContext
     }
 
     [Fact]
+    public void The_module_gets_the_heading_of_a_cluster_list_in_the_users_language()
+    {
+        Render<LiveMap>(p => p.Add(m => m.Networks, []));
+
+        var options = Assert.IsType<MapClientOptions>(Assert.Single(_module.Invocations["init"]).Arguments[1]);
+        Assert.Equal("{0} meldingen op deze plaats", options.ClusterTitle);
+    }
+
+    [Fact]
     public void The_module_receives_the_names_the_script_reads()
     {
         var networks = NetworkPalette.ToMap(LommelSeed().Take(1), status => status, new Dictionary<Guid, int>());

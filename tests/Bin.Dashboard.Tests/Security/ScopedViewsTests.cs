@@ -47,6 +47,7 @@ public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
         Services.AddSingleton(host.App.Service<Bin.Dashboard.Features.Alerts.Progress.AlertProgressReader>());
         Services.AddSingleton(host.App.Service<MapLiveState>());
         Services.AddSingleton<Bin.Dashboard.Features.Addresses.IAddressFinder>(new Addresses.FakeAddressFinder());
+        Services.AddSingleton(host.App.Service<ConsolePreferences>());
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -11,6 +11,7 @@ public static class IncidentsRegistration
     public static IServiceCollection AddBinIncidents(this IServiceCollection services)
     {
         services.AddSingleton<IncidentCommands>();
+        services.AddSingleton<ConsolePreferences>();
         services.AddSingleton<IIncidentIntake, IncidentIntake>();
         services.AddSingleton<ILiveNetworkResolver, IncidentNetworks>();
         services.ConfigureMarten(o =>

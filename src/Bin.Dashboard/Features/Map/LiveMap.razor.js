@@ -1,7 +1,8 @@
 // The live map's browser side: one Leaflet map per element. Blazor owns the state; this module draws it.
 // Optional: a picked-point pin, "use my location", and a drawing mode (Leaflet.draw, loaded on first use) in which
 // an administrator draws a new network polygon or edits one, or an officer draws a route (a line); every change of the
-// shape goes back to Blazor.
+// shape goes back to Blazor. Incident markers at one place cluster (Leaflet.markercluster); such a cluster opens as a
+// list of its incidents. Markers and clusters are buttons: Tab reaches them, Enter opens them.
 const maps = new WeakMap();
 const drawStyle = { color: '#b8860b', weight: 3, dashArray: null, fillColor: '#f2c200', fillOpacity: 0.25 };
 const routeStyle = { color: '#c0392b', weight: 5, dashArray: '10 6', opacity: 0.9 };
@@ -10,7 +11,8 @@ let drawLibrary = null;
 const transparentTile = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 
 export function init(element, options, dotnet) {
-  const map = L.map(element, { zoomControl: true, preferCanvas: false })
+  // markercluster needs a maximum zoom; 19 is the deepest the usual tile servers offer.
+  const map = L.map(element, { zoomControl: true, preferCanvas: false, maxZoom: 19 })
     .setView([options.centreLatitude, options.centreLongitude], options.zoom);
   if (options.tileUrl) {
     // Offline or blocked tiles fail quietly: the plain background and the vector layers stay.
@@ -19,7 +21,7 @@ export function init(element, options, dotnet) {
   const state = {
     map, dotnet, options,
     networks: L.layerGroup().addTo(map),
-    incidents: L.layerGroup().addTo(map),
+    incidents: incidentLayer(options).addTo(map),
     networkLayers: new Map(),
     incidentLayers: new Map(),
     highlights: { incident: null, activeNetworks: [], selectedNetworks: [] },
@@ -34,7 +36,66 @@ export function init(element, options, dotnet) {
     hidden: null,
   };
   map.on('click', e => dotnet.invokeMethodAsync('MapClicked', e.latlng.lat, e.latlng.lng));
+  if (L.MarkerClusterGroup && state.incidents instanceof L.MarkerClusterGroup) state.incidents.on('clusterclick clusterkeypress', e => openCluster(state, e));
   maps.set(element, state);
+}
+
+// Clusters only gather markers that overlap (a small radius): separate incidents stay separate pins. The library's own
+// click handling (zoom, spiderfy) is off: a cluster of one place cannot be zoomed apart, so it opens as a list.
+function incidentLayer(options) {
+  if (!L.markerClusterGroup) return L.layerGroup();
+  return L.markerClusterGroup({
+    maxClusterRadius: 20,
+    showCoverageOnHover: false,
+    zoomToBoundsOnClick: false,
+    spiderfyOnMaxZoom: false,
+    iconCreateFunction: cluster => {
+      const count = cluster.getChildCount();
+      const label = escapeHtml(format(options.clusterTitle || '{0}', count));
+      return L.divIcon({
+        html: `<span class="cluster-count" aria-hidden="true">${count}</span><span class="sr-only">${label}</span>`,
+        className: 'incident-cluster', iconSize: [36, 36], iconAnchor: [18, 18],
+      });
+    },
+  });
+}
+
+function openCluster(state, e) {
+  const key = e.originalEvent && e.originalEvent.key;
+  if (e.type === 'clusterkeypress' && key !== 'Enter') return;
+  if (e.originalEvent) L.DomEvent.stop(e.originalEvent);
+  const cluster = e.layer;
+  const bounds = cluster.getBounds();
+  // Apart by more than a few metres and still room to zoom: zooming in separates them.
+  if (state.map.distance(bounds.getSouthWest(), bounds.getNorthEast()) > 15 && state.map.getZoom() < state.map.getMaxZoom()) {
+    cluster.zoomToBounds({ padding: [40, 40] });
+    return;
+  }
+  const list = L.DomUtil.create('div', 'cluster-list');
+  const markers = cluster.getAllChildMarkers();
+  const title = L.DomUtil.create('strong', '', list);
+  title.textContent = format(state.options.clusterTitle || '{0}', markers.length);
+  const items = L.DomUtil.create('ul', '', list);
+  for (const marker of markers) {
+    const incident = marker.options.incident;
+    const button = L.DomUtil.create('button', 'cluster-item', L.DomUtil.create('li', '', items));
+    button.type = 'button';
+    button.dataset.incident = incident.id;
+    button.textContent = incident.label;
+    L.DomEvent.on(button, 'click', ev => {
+      L.DomEvent.stop(ev);
+      state.map.closePopup();
+      state.dotnet.invokeMethodAsync('IncidentClicked', incident.id);
+    });
+  }
+  L.DomEvent.disableClickPropagation(list);
+  L.popup({ maxWidth: 320, className: 'cluster-popup' }).setLatLng(cluster.getLatLng()).setContent(list).openOn(state.map);
+  const first = list.querySelector('button');
+  if (first) first.focus();
+}
+
+function format(text, value) {
+  return String(text).replace('{0}', value);
 }
 
 export function setNetworks(element, networks) {
@@ -76,10 +137,17 @@ export function setIncidents(element, incidents) {
       existing.marker.setLatLng([i.latitude, i.longitude]);
       existing.marker.setIcon(incidentIcon(i, state.highlights.incident === i.id));
       existing.incident = i;
+      existing.marker.options.incident = i;
       continue;
     }
-    const marker = L.marker([i.latitude, i.longitude], { icon: incidentIcon(i, state.highlights.incident === i.id), title: i.label, riseOnHover: true });
+    const marker = L.marker([i.latitude, i.longitude], { icon: incidentIcon(i, state.highlights.incident === i.id), title: i.label, riseOnHover: true, keyboard: true, incident: i });
     marker.on('click', e => { L.DomEvent.stopPropagation(e); state.dotnet.invokeMethodAsync('IncidentClicked', i.id); });
+    // Leaflet makes a marker focusable but fires only "keypress" on it: Enter opens the incident, as a click does.
+    marker.on('keypress', e => {
+      if (e.originalEvent.key !== 'Enter') return;
+      L.DomEvent.stop(e.originalEvent);
+      state.dotnet.invokeMethodAsync('IncidentClicked', i.id);
+    });
     marker.addTo(state.incidents);
     state.incidentLayers.set(i.id, { marker, incident: i });
   }
@@ -278,7 +346,8 @@ function labelNetworks(state) {
 }
 
 function incidentIcon(i, selected) {
-  const html = `<span class="incident-pin ${i.status.toLowerCase()}${selected ? ' selected' : ''}" style="--pin:${i.colour}">${escapeHtml(i.glyph)}</span>`;
+  const html = `<span class="incident-pin ${i.status.toLowerCase()}${selected ? ' selected' : ''}" style="--pin:${i.colour}" aria-hidden="true">${escapeHtml(i.glyph)}</span>`
+    + `<span class="sr-only">${escapeHtml(i.label)}</span>`;
   return L.divIcon({ html, className: 'incident-marker', iconSize: [30, 30], iconAnchor: [15, 15] });
 }
 

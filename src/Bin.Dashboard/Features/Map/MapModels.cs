@@ -15,9 +15,10 @@ public sealed record MapHighlights(Guid? Incident, IReadOnlyCollection<Guid> Act
     public static readonly MapHighlights None = new(null, [], []);
 }
 
-/// <summary>The client options of the map (from <see cref="MapOptions"/>); <paramref name="FocusNetworkId"/>: open on this network.</summary>
+/// <summary>The client options of the map (from <see cref="MapOptions"/>); <paramref name="FocusNetworkId"/>: open on this network;
+/// <paramref name="ClusterTitle"/>: the heading of a cluster's list, "{0}" standing for the number of incidents.</summary>
 public sealed record MapClientOptions(string TileUrl, string TileAttribution, double CentreLatitude, double CentreLongitude, int Zoom, string LegendTitle, string IndicativeNote, string MembersLabel,
-    Guid? FocusNetworkId = null, MapDrawTexts? DrawTexts = null, bool ShowLegend = true);
+    Guid? FocusNetworkId = null, MapDrawTexts? DrawTexts = null, bool ShowLegend = true, string? ClusterTitle = null);
 
 /// <summary>The drawing tool's hints, in the user's language; the Route… ones for drawing a line.</summary>
 public sealed record MapDrawTexts(string Start, string Cont, string End, string Crossing, string? RouteStart = null, string? RouteCont = null, string? RouteEnd = null);

@@ -45,4 +45,7 @@ public sealed class UserAccount
 
     /// <summary>The UI language the user chose ("nl", "fr", "en"); null until they choose (the default, Dutch, applies).</summary>
     public string? Language { get; set; }
+
+    /// <summary>The console sounds a short tone when a new incident arrives; off unless the user turns it on.</summary>
+    public bool NewIncidentSound { get; set; }
 }

@@ -49,7 +49,7 @@ public static partial class UiText
     /// nl, fr and en side by side. Separate files let features add texts without touching one shared table.
     /// </summary>
     private static IReadOnlyList<IReadOnlyDictionary<string, (string Nl, string Fr, string En)>> Parts =>
-        _parts ??= [LanguageChoiceTexts, Live, Addresses, HttpTexts, ServerTexts]; // each UiText.<Feature>.cs adds its table to this list
+        _parts ??= [LanguageChoiceTexts, Live, Addresses, HttpTexts, ServerTexts, ConsoleTexts]; // each UiText.<Feature>.cs adds its table to this list
 
     private static IReadOnlyList<IReadOnlyDictionary<string, (string Nl, string Fr, string En)>>? _parts;
 
