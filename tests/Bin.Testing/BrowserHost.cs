@@ -23,13 +23,13 @@ public sealed class BrowserHost : IAsyncDisposable
     /// <summary>Where the browser goes, e.g. <c>http://127.0.0.1:41234/</c> (always ends with a slash).</summary>
     public Uri BaseUrl { get; }
 
-    public static async Task<BrowserHost> StartAsync(IDictionary<string, string?>? settings = null) =>
-        Start(await TestPostgres.CreateDatabaseAsync(), settings);
+    public static async Task<BrowserHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        Start(await TestPostgres.CreateDatabaseAsync(), settings, services);
 
     /// <summary>A node on an existing database: two hosts on one connection string are two nodes of one installation.</summary>
-    public static BrowserHost Start(string connectionString, IDictionary<string, string?>? settings = null)
+    public static BrowserHost Start(string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var app = new BinAppFactory(connectionString, settings);
+        var app = new BinAppFactory(connectionString, settings, services);
         // Port 0: Kestrel picks a free one, so parallel test runs never collide.
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         app.StartServer();

@@ -8,7 +8,8 @@ public sealed record ReportIncident(
     double Longitude,
     string Category,
     string? Description,
-    ReporterKind ReporterKind);
+    ReporterKind ReporterKind,
+    string? Address = null);
 
 public sealed record VerifyIncident(Guid IncidentId);
 
@@ -32,6 +33,9 @@ public static class IncidentDecisions
     public const int MaxDescriptionLength = 2_000;
     public const int MaxNoteLength = 1_000;
 
+    /// <summary>A street, number, postcode and municipality fit easily; more is not an address.</summary>
+    public const int MaxAddressLength = 200;
+
     /// <param name="networkIds">The networks containing the location, as the caller resolved them; may be empty.</param>
     public static IncidentReported Report(
         Incident? state, ReportIncident command, ServiceArea area, IReadOnlyList<Guid> networkIds, DateTimeOffset now)
@@ -45,7 +49,17 @@ public static class IncidentDecisions
         var category = IncidentCategories.Get(command.Category);
         var description = EnsureDescription(command.Description);
         return new IncidentReported(command.IncidentId, command.Latitude, command.Longitude, category.Id, description,
-            command.ReporterKind, [.. networkIds.Distinct()], now);
+            command.ReporterKind, [.. networkIds.Distinct()], now, Address(command.Address));
+    }
+
+    /// <summary>The address the dispatcher chose for the point, if any; blank is none.</summary>
+    private static string? Address(string? address)
+    {
+        var trimmed = address?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return null;
+        if (trimmed.Length > MaxAddressLength)
+            throw new DomainException(DomainMessages.AddressTooLong.With(MaxAddressLength, trimmed.Length), "address");
+        return trimmed;
     }
 
     public static IncidentVerified Verify(Incident? state, VerifyIncident command, DateTimeOffset now)

@@ -20,7 +20,9 @@ public enum IncidentStatus
 // dispatcher's own account of what was seen.
 
 /// <summary>An incident (melding) was recorded at a location. <paramref name="NetworkIds"/> are the networks
-/// whose area contained it when it was reported; it may be none. <paramref name="Category"/> is a category id.</summary>
+/// whose area contained it when it was reported; it may be none. <paramref name="Category"/> is a category id.
+/// <paramref name="Address"/> is the address the dispatcher picked for the point (null when the point was clicked or
+/// typed; events recorded before addresses existed have none).</summary>
 public sealed record IncidentReported(
     Guid IncidentId,
     double Latitude,
@@ -29,7 +31,8 @@ public sealed record IncidentReported(
     string Description,
     ReporterKind ReporterKind,
     IReadOnlyList<Guid> NetworkIds,
-    DateTimeOffset ReportedAt);
+    DateTimeOffset ReportedAt,
+    string? Address = null);
 
 /// <summary>The police confirmed that the incident is real, which allows alerting members.</summary>
 public sealed record IncidentVerified(

@@ -38,6 +38,11 @@ public static partial class DomainMessages
         "Kies een afloop: {0}.",
         "Choisissez une issue : {0}.",
         "Choose an outcome: {0}.");
+    public static readonly DomainMessage AddressTooLong = M("incident.addressTooLong",
+        "Een adres telt hoogstens {0} tekens; dit telt er {1}.",
+        "Une adresse compte au plus {0} caractères ; celle-ci en compte {1}.",
+        "An address is at most {0} characters; this one has {1}.");
+
     public static readonly DomainMessage NoteTooLong = M("incident.noteTooLong",
         "Een notitie telt hoogstens {0} tekens; deze telt er {1}.",
         "Une note compte au plus {0} caractères ; celle-ci en compte {1}.",

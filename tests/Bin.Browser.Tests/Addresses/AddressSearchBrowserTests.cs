@@ -63,6 +63,8 @@ public class AddressSearchBrowserTests(BrowserFixture browser) : IClassFixture<B
     public async Task A_dispatcher_finds_the_callers_address_and_the_intake_takes_its_point_and_network()
     {
         var dispatcher = await browser.SignInAsync("dispatcher");
+        // The intake is folded away so the board stays in view; the dispatcher opens it for a call.
+        await dispatcher.GetByTestId("intake-toggle").ClickAsync();
 
         var input = dispatcher.GetByTestId("address-search-input");
         await input.FillAsync("stationsstraat 10");

@@ -1,3 +1,4 @@
+using Bin.DemoData;
 using System.Globalization;
 using Bin.Testing;
 
@@ -17,7 +18,8 @@ public sealed class ScreenshotTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var host = BrowserHost.StartAsync(new Dictionary<string, string?> { ["Seed:HistoryDays"] = "14" });
+        // Two weeks of demo history (written by Bin.DemoData, as `./build.sh run` does) give replay and evaluation content.
+        var host = BrowserHost.StartAsync(services: s => s.AddBinHistoryGenerator());
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -26,6 +28,7 @@ public sealed class ScreenshotTests : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         _host = await host;
+        await _host.App.Service<HistoryGenerator>().GenerateAsync(HistoryProfile.Demo(14, DateTimeOffset.UtcNow), default);
     }
 
     private async Task<IPage> SignInAsync(string user)
@@ -58,6 +61,7 @@ public sealed class ScreenshotTests : IAsyncLifetime
         // The live map: an officer records a caller's burglary by address.
         var officer = await SignInAsync("officer");
         await Assertions.Expect(officer.Locator("path.network-polygon")).ToHaveCountAsync(7);
+        await officer.GetByTestId("intake-toggle").ClickAsync();
         await officer.GetByTestId("address-search-input").FillAsync("Kerkplein 5");
         await officer.GetByTestId("address-search-input").PressAsync("Enter");
         await officer.GetByTestId("address-result").Filter(new() { HasText = "Kerkplein 5," }).ClickAsync();

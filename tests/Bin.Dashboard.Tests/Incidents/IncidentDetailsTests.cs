@@ -38,6 +38,26 @@ public class IncidentDetailsTests : BunitContext
     }
 
     [Fact]
+    public void The_place_is_the_picked_address_when_there_is_one()
+    {
+        var details = RenderDetails(new IncidentView
+        {
+            Id = Guid.NewGuid(),
+            Address = "Kerkplein 12, 3920 Lommel",
+            Latitude = 51.230712,
+            Longitude = 5.313498,
+            Category = "burglary",
+            Description = "Inbraak",
+            ReporterKind = ReporterKind.Member,
+            NetworkIds = [Kerkplein],
+            Status = IncidentStatus.Reported,
+            ReportedAt = Now.AddMinutes(-5),
+        });
+
+        Assert.Equal("Kerkplein 12, 3920 Lommel", details.Find("[data-testid=fact-place]").TextContent);
+    }
+
+    [Fact]
     public void A_closed_incident_shows_its_outcome_and_one_outside_every_network_says_so()
     {
         var details = RenderDetails(new IncidentView

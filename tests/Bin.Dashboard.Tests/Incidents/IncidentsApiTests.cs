@@ -41,6 +41,17 @@ public class IncidentsApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task The_address_picked_for_the_point_is_kept_with_the_incident()
+    {
+        var response = await PostAsync(new { lat = 51.2307, lon = 5.3135, category = "burglary", description = "Inbraak gemeld via 101",
+            address = "Kerkplein 12, 3920 Lommel" });
+
+        var created = (await response.Content.ReadFromJsonAsync<Created>())!;
+        await using var session = host.App.Service<IDocumentStore>().QuerySession();
+        Assert.Equal("Kerkplein 12, 3920 Lommel", (await session.LoadAsync<IncidentView>(created.Id))!.Address);
+    }
+
+    [Fact]
     public async Task An_incident_exactly_on_the_boundary_of_Kerkplein_belongs_to_Kerkplein()
     {
         var ring = Kerkplein().ExteriorRing.Coordinates;

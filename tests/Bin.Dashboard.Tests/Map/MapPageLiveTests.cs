@@ -59,6 +59,7 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
         Services.AddSingleton(state);
         Services.AddSingleton(host.App.Service<IDocumentStore>());
         Services.AddSingleton(host.App.Service<OutboxProgress>());
+        Services.AddSingleton(host.App.Service<Bin.Dashboard.Features.Incidents.ConsolePreferences>());
         Services.AddSingleton(host.App.Service<AlertProgressReader>());
         Services.AddSingleton(host.App.Service<LiveFeed>());
         Services.AddSingleton(host.App.Service<NetworkDirectory>());

@@ -223,7 +223,7 @@ public class NetworkImportTests(HostFixture host) : IClassFixture<HostFixture>
     public async Task A_file_that_is_not_json_is_refused_with_a_sentence_in_the_users_language(string? language, string expected)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/networks/import") { Content = Json("{ \"type\": bad }") };
-        if (language is not null) request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
+        if (language is not null) request.Headers.Add("Accept-Language", language);
 
         var problems = await ProblemsAsync(await (await host.App.ClientForAsync("admin")).SendAsync(request));
 

@@ -30,6 +30,22 @@ public class ReportIncidentTests
     }
 
     [Fact]
+    public void The_address_the_dispatcher_picked_is_recorded_trimmed_and_a_blank_one_is_none()
+    {
+        Assert.Equal("Kerkplein 12, 3920 Lommel", When(Command() with { Address = "  Kerkplein 12, 3920 Lommel " }, Kerkplein).Address);
+        Assert.Null(When(Command() with { Address = "   " }, Kerkplein).Address);
+        Assert.Null(When(Command(), Kerkplein).Address);
+    }
+
+    [Fact]
+    public void An_address_longer_than_an_address_is_refused_naming_the_field()
+    {
+        var ex = Assert.Throws<DomainException>(() => When(Command() with { Address = new string('a', IncidentDecisions.MaxAddressLength + 1) }));
+
+        Assert.Equal("address", ex.Field);
+    }
+
+    [Fact]
     public void The_reported_incident_starts_as_reported()
     {
         var incident = Incident.Create(When(Command(), Kerkplein));

@@ -60,7 +60,6 @@ public static class AddressEndpoints
                     });
             })
             .RequireAuthorization(Policies.Admin)
-            .Accepts<string>("text/csv")
             .Refuses(StatusCodes.Status400BadRequest)
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes))
             .WithSummary("Replace the local address index with the registry's CSV export (columns in docs/addresses.md). Only addresses in the zone are kept; one bad line → 400 listing each problem with its line, and nothing saved.");

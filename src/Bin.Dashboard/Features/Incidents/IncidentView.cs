@@ -8,6 +8,9 @@ namespace Bin.Dashboard.Features.Incidents;
 public sealed class IncidentView
 {
     public Guid Id { get; set; }
+    /// <summary>The address picked for the point when it was reported; dropped when the point is moved.</summary>
+    public string? Address { get; set; }
+
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     public string Category { get; set; } = "";
@@ -35,6 +38,7 @@ public sealed partial class IncidentViewProjection : SingleStreamProjection<Inci
             Id = e.IncidentId,
             Latitude = e.Latitude,
             Longitude = e.Longitude,
+            Address = e.Address,
             Category = e.Category,
             Description = e.Description,
             ReporterKind = e.ReporterKind,
@@ -55,6 +59,8 @@ public sealed partial class IncidentViewProjection : SingleStreamProjection<Inci
     {
         view.Category = e.Category;
         view.Description = e.Description;
+        // The address named the old point; a moved point has none until someone names it again.
+        if (e.Latitude != view.Latitude || e.Longitude != view.Longitude) view.Address = null;
         view.Latitude = e.Latitude;
         view.Longitude = e.Longitude;
         view.NetworkIds = [.. e.NetworkIds];

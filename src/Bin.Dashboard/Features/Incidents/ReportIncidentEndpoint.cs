@@ -6,11 +6,11 @@ using Bin.Domain.Incidents;
 
 namespace Bin.Dashboard.Features.Incidents;
 
-/// <summary>POST /api/incidents: { lat, lon, category, description, reporterKind? } → 201 { id, networkIds }.</summary>
+/// <summary>POST /api/incidents: { lat, lon, category, description, reporterKind?, address? } → 201 { id, networkIds }.</summary>
 public static class ReportIncidentEndpoint
 {
     public sealed record Request([RequiredField] double? Lat, [RequiredField] double? Lon, [RequiredField] string? Category,
-        string? Description, string? ReporterKind);
+        string? Description, string? ReporterKind, string? Address);
 
     public sealed record Response(Guid Id, IReadOnlyList<Guid> NetworkIds);
 
@@ -19,7 +19,7 @@ public static class ReportIncidentEndpoint
         app.MapPost("/api/incidents", async (Request body, HttpContext http, IncidentCommands commands, CancellationToken ct) =>
             {
                 var command = new ReportIncident(Guid.CreateVersion7(), body.Lat!.Value, body.Lon!.Value, body.Category!, body.Description,
-                    ParseReporterKind(body.ReporterKind));
+                    ParseReporterKind(body.ReporterKind), body.Address);
                 var reported = await commands.ReportAsync(command, http.User, ct);
                 return TypedResults.Created($"/api/incidents/{reported.IncidentId}", new Response(reported.IncidentId, reported.NetworkIds));
             })

@@ -1,3 +1,4 @@
+using Bin.Dashboard.Infrastructure.Localization;
 using System.Threading.Channels;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Alerts.Progress;
@@ -44,8 +45,13 @@ public sealed class MapLiveState : IDisposable
         _logger = logger;
     }
 
-    /// <summary>The latest snapshot; raised on the worker after each change (subscribers marshal to their circuit).</summary>
-    public event Action<MapSnapshot>? Changed;
+    /// <summary>
+    /// The latest snapshot, after each change. Raised on the worker, but each handler runs in the context it subscribed
+    /// from (its circuit's language), see CircuitCulture.cs; subscribers still marshal to their circuit.
+    /// </summary>
+    public event Action<MapSnapshot>? Changed { add => _changed.Add(value); remove => _changed.Remove(value); }
+
+    private readonly SubscriberContextEvent<Action<MapSnapshot>> _changed = new();
 
     public MapSnapshot Current { get; private set; } = MapSnapshot.Empty;
 
@@ -57,7 +63,8 @@ public sealed class MapLiveState : IDisposable
             // Subscribe before loading: whatever happens during the load is applied after it (re-reads are idempotent).
             _subscription = _feed.Subscribe(batch => { _work.Writer.TryWrite(new Work(batch, false)); return Task.CompletedTask; });
             _feed.ProgressChanged += OnProgressChanged;
-            _ = Task.Run(RunAsync, CancellationToken.None);
+            // The worker serves every map of the node: it must not carry the first circuit's context (its language).
+            using (ExecutionContext.SuppressFlow()) _ = Task.Run(RunAsync, CancellationToken.None);
         }
         await _loaded.Task.WaitAsync(ct);
         return Current;
@@ -98,7 +105,7 @@ public sealed class MapLiveState : IDisposable
                 var next = work.Events is { } batch ? await ApplyAsync(Current, batch, CancellationToken.None) : await RefreshProgressAsync(Current, CancellationToken.None);
                 if (ReferenceEquals(next, Current)) continue;
                 Current = next;
-                Changed?.Invoke(next);
+                _changed.Raise(h => h(next), ex => _logger.LogWarning(ex, "A map subscriber failed"));
             }
             catch (Exception ex)
             {

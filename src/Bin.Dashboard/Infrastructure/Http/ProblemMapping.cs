@@ -151,8 +151,9 @@ public sealed partial class ProblemMapping(ILogger<ProblemMapping> log) : IExcep
             // A syntax error anywhere (the reader's) concerns the whole body; a value of the wrong type names its field.
             var syntax = json.InnerException?.GetType().Name == "JsonReaderException";
             var field = syntax ? "body" : FieldOf(json.Path);
+            // Where the text goes wrong, in the reader's words; never the parser's own message.
             return field == "body"
-                ? Field("body", UiText.T("http.bodyNotJson"))
+                ? Field("body", ServerMessages.NotJson(json).ToString())
                 : Field(field, string.Format(CultureInfo.CurrentCulture, UiText.T("http.fieldType"), field) + Detail(json));
         }
         // A route or query value of the wrong type names its parameter; an empty body or a wrong content type (415) the body.
