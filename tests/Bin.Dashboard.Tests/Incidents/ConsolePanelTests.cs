@@ -61,8 +61,10 @@ public class ConsolePanelTests : BunitContext, IClassFixture<HostFixture>
         await toggle.InvokeAsync(() => toggle.Find("[data-testid=sound-toggle]").Click());
 
         Assert.Equal("true", toggle.Find("[data-testid=sound-toggle]").GetAttribute("aria-pressed"));
+        // The toggle shows the choice at once and stores it after: the click does not wait for the save.
+        Assert.True(await Eventually.WithinAsync(async () => (await AccountAsync("dispatcher")).NewIncidentSound, TimeSpan.FromSeconds(10)),
+            "the choice never reached the account");
         var after = await AccountAsync("dispatcher");
-        Assert.True(after.NewIncidentSound);
         Assert.Equal((before.SecurityStamp, before.PasswordHash), (after.SecurityStamp, after.PasswordHash));
         Assert.Equal(before.Roles, after.Roles);
         Assert.True(await _host.App.Service<ConsolePreferences>().NewIncidentSoundAsync(Principal("Dispatcher"), default));

@@ -1,5 +1,6 @@
 using DbDataReader = System.Data.Common.DbDataReader;
 using DbCommandBuilder = Weasel.Core.DbCommandBuilder;
+using Bin.Dashboard.Infrastructure.EventStore;
 using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
@@ -61,7 +62,14 @@ public static class OutboxTable
         // Delivery reports name the gateway's id.
         table.Indexes.Add(new IndexDefinition("bin_outbox_sid") { Columns = ["provider_sid"], IsUnique = true, Predicate = "provider_sid IS NOT NULL" });
 
-        var notify = new NotifyFunction(schema, "bin_notify_outbox", Channel);
+        var notify = new TriggerFunction(schema, "bin_notify_outbox", $"""
+
+            BEGIN
+                PERFORM pg_notify('{Channel}', '');
+                RETURN NULL;
+            END
+
+            """);
         // Once per statement, not per row: an alert of 10,000 recipients wakes each listener once.
         var trigger = new Trigger($"{schema}.bin_notify_outbox", Qualified(schema), $"{notify.Identifier.QualifiedName}()")
         {
@@ -110,51 +118,6 @@ internal sealed class OutboxPurposeMigration(string schema) : ISchemaObject
     {
         var oldShape = await reader.ReadAsync(ct) && await reader.GetFieldValueAsync<long>(0, ct) > 0;
         return new SchemaObjectDelta(this, oldShape ? SchemaPatchDifference.Update : SchemaPatchDifference.None);
-    }
-
-    public IEnumerable<DbObjectName> AllNames() => [Identifier];
-}
-
-/// <summary>
-/// A trigger function that notifies a channel, created or replaced by Marten's migration. Not Weasel's <c>Function</c>:
-/// that one compares its text with PostgreSQL's rendering, finds a difference at every start and replaces the function
-/// with <c>DROP … CASCADE</c>, which takes the trigger with it. This one compares the stored body (<c>prosrc</c>, kept
-/// verbatim) and replaces it in place.
-/// </summary>
-internal sealed class NotifyFunction(string schema, string name, string channel) : ISchemaObject
-{
-    private string Body => $"""
-
-        BEGIN
-            PERFORM pg_notify('{channel}', '');
-            RETURN NULL;
-        END
-
-        """;
-
-    public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, name, SchemaUtils.IdentifierUsage.General);
-
-    public void WriteCreateStatement(Migrator migrator, TextWriter writer) =>
-        writer.WriteLine($"CREATE OR REPLACE FUNCTION {Identifier.QualifiedName}() RETURNS trigger AS $${Body}$$ LANGUAGE plpgsql;");
-
-    public void WriteDropStatement(Migrator rules, TextWriter writer) =>
-        writer.WriteLine($"DROP FUNCTION IF EXISTS {Identifier.QualifiedName}() CASCADE;");
-
-    public void ConfigureQueryCommand(DbCommandBuilder builder)
-    {
-        var schemaParameter = builder.AddParameter(schema).ParameterName;
-        var nameParameter = builder.AddParameter(name).ParameterName;
-        builder.Append($"""
-            SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname = :{schemaParameter} AND p.proname = :{nameParameter};
-            """);
-    }
-
-    public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct)
-    {
-        if (!await reader.ReadAsync(ct)) return new SchemaObjectDelta(this, SchemaPatchDifference.Create);
-        var stored = await reader.GetFieldValueAsync<string>(0, ct);
-        return new SchemaObjectDelta(this, stored == Body ? SchemaPatchDifference.None : SchemaPatchDifference.Update);
     }
 
     public IEnumerable<DbObjectName> AllNames() => [Identifier];

@@ -185,12 +185,12 @@ public static class NetworkEndpoints
     public static IdeaSource ParseSource(string? value) =>
         string.IsNullOrWhiteSpace(value) ? IdeaSource.Residents
         : Enum.TryParse<IdeaSource>(value.Trim(), ignoreCase: true, out var source) && Enum.IsDefined(source) ? source
-        : throw new DomainException("source must be residents, association, municipality or police.", "source");
+        : throw new DomainException(ServerMessages.IdeaSourceUnknown, "source");
 
     private static IReadOnlyCollection<CharterSignatory> ParseSignatories(IReadOnlyList<string> values) =>
         values.Select(v => Enum.TryParse<CharterSignatory>(v.Replace("-", "").Trim(), ignoreCase: true, out var s) && Enum.IsDefined(s)
             ? s
-            : throw new DomainException($"'{v}' is not a signatory: mayor, chiefOfPolice, mandatedOfficer or coordinator.", "signedBy")).ToList();
+            : throw new DomainException(ServerMessages.SignatoryUnknown.With(v), "signedBy")).ToList();
 }
 
 /// <summary>One network as <c>GET /api/networks/{id}</c> answers.</summary>

@@ -1,3 +1,4 @@
+using Bin.Dashboard.Infrastructure.Localization;
 using System.Text.Json;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
@@ -29,7 +30,7 @@ public static class NetworksNearEndpoint
             {
                 var geometry = ReadRoute(body.Geometry!.Value);
                 foreach (var c in geometry.Coordinates.Where(c => !area.Contains(c.Y, c.X)))
-                    throw new DomainException($"geometry has a position ({c.Y:0.#####} N {c.X:0.#####} E) outside the {area.Name} service area. Positions are [longitude, latitude].", "geometry");
+                    throw new DomainException(ServerMessages.RouteOutsideZone.With(c.Y, c.X, area.Name), "geometry");
                 var snapshot = await directory.CurrentAsync(ct);
                 var scope = NetworkScope.Of(http.User);
                 var near = snapshot.Resolver.Near(geometry, body.Meters!.Value)
@@ -48,17 +49,17 @@ public static class NetworksNearEndpoint
     public static NetTopologySuite.Geometries.Geometry ReadRoute(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
-            throw new DomainException("geometry must be a GeoJSON object: { \"type\": \"Point\" | \"LineString\", \"coordinates\": … }.", "geometry");
+            throw new DomainException(ServerMessages.RouteNotObject, "geometry");
         var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (!element.TryGetProperty("coordinates", out var coordinates))
-            throw new DomainException("geometry has no coordinates.", "geometry");
+            throw new DomainException(ServerMessages.RouteNoCoordinates, "geometry");
         return type switch
         {
             "Point" => Factory.CreatePoint(Position(coordinates)),
             "LineString" when coordinates.ValueKind == JsonValueKind.Array && coordinates.GetArrayLength() >= 2 =>
                 Factory.CreateLineString(coordinates.EnumerateArray().Select(Position).ToArray()),
-            "LineString" => throw new DomainException("A LineString needs at least two positions.", "geometry"),
-            _ => throw new DomainException($"geometry must be a Point or a LineString, not {type ?? "an object without a type"}.", "geometry"),
+            "LineString" => throw new DomainException(ServerMessages.RouteLineTooShort, "geometry"),
+            _ => throw new DomainException(ServerMessages.RouteWrongType.With(type ?? "?"), "geometry"),
         };
     }
 
@@ -66,11 +67,11 @@ public static class NetworksNearEndpoint
     {
         if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2
             || position[0].ValueKind != JsonValueKind.Number || position[1].ValueKind != JsonValueKind.Number)
-            throw new DomainException("Each position in geometry must be [longitude, latitude] in degrees.", "geometry");
+            throw new DomainException(ServerMessages.RoutePosition, "geometry");
         var longitude = position[0].GetDouble();
         var latitude = position[1].GetDouble();
         if (latitude is < -90 or > 90 || longitude is < -180 or > 180)
-            throw new DomainException("Each position in geometry must be [longitude, latitude] in degrees.", "geometry");
+            throw new DomainException(ServerMessages.RoutePosition, "geometry");
         return new Coordinate(longitude, latitude);
     }
 }

@@ -352,4 +352,40 @@ public static class ServerMessages
         "limit moet een geheel getal van 1 tot {0} zijn.",
         "limit doit être un nombre entier de 1 à {0}.",
         "limit must be a whole number from 1 to {0}.");
+
+    // The route picker's geometry (POST /api/networks/near).
+    public static readonly DomainMessage RouteOutsideZone = M("server.route.outsideZone",
+        "geometry heeft een positie ({0:0.#####} N {1:0.#####} O) buiten het werkgebied {2}. Posities zijn [lengtegraad, breedtegraad].",
+        "geometry contient une position ({0:0.#####} N {1:0.#####} E) hors de la zone {2}. Les positions sont [longitude, latitude].",
+        "geometry has a position ({0:0.#####} N {1:0.#####} E) outside the {2} service area. Positions are [longitude, latitude].");
+    public static readonly DomainMessage RouteNotObject = M("server.route.notObject",
+        "geometry moet een GeoJSON-object zijn: {{ \"type\": \"Point\" | \"LineString\", \"coordinates\": … }}.",
+        "geometry doit être un objet GeoJSON : {{ \"type\": \"Point\" | \"LineString\", \"coordinates\": … }}.",
+        "geometry must be a GeoJSON object: {{ \"type\": \"Point\" | \"LineString\", \"coordinates\": … }}.");
+    public static readonly DomainMessage RouteNoCoordinates = M("server.route.noCoordinates",
+        "geometry heeft geen coördinaten.",
+        "geometry n'a pas de coordonnées.",
+        "geometry has no coordinates.");
+    public static readonly DomainMessage RouteLineTooShort = M("server.route.lineTooShort",
+        "Een LineString heeft minstens twee posities nodig.",
+        "Une LineString a besoin d'au moins deux positions.",
+        "A LineString needs at least two positions.");
+    public static readonly DomainMessage RouteWrongType = M("server.route.wrongType",
+        "geometry moet een Point of een LineString zijn, niet {0}.",
+        "geometry doit être un Point ou une LineString, pas {0}.",
+        "geometry must be a Point or a LineString, not {0}.");
+    public static readonly DomainMessage RoutePosition = M("server.route.position",
+        "Elke positie in geometry moet [lengtegraad, breedtegraad] in graden zijn.",
+        "Chaque position de geometry doit être [longitude, latitude] en degrés.",
+        "Each position in geometry must be [longitude, latitude] in degrees.");
+
+    // Founding steps over the API.
+    public static readonly DomainMessage IdeaSourceUnknown = M("server.founding.source",
+        "source moet residents, association, municipality of police zijn.",
+        "source doit être residents, association, municipality ou police.",
+        "source must be residents, association, municipality or police.");
+    public static readonly DomainMessage SignatoryUnknown = M("server.founding.signatory",
+        "'{0}' is geen ondertekenaar: mayor, chiefOfPolice, mandatedOfficer of coordinator.",
+        "'{0}' n'est pas un signataire : mayor, chiefOfPolice, mandatedOfficer ou coordinator.",
+        "'{0}' is not a signatory: mayor, chiefOfPolice, mandatedOfficer or coordinator.");
 }

@@ -2,7 +2,6 @@ using Bin.Dashboard.Infrastructure.EventStore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Weasel.Postgresql;
-using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
 
 namespace Bin.Dashboard.Features.Alerts.Progress;
@@ -46,7 +45,7 @@ public static class AlertProgressTable
     private static readonly string[] Counts = ["recipients", "queued", "sent", "delivered", "failed", "acknowledged"];
 
     /// <summary>The trigger function (one for inserts, updates and deletes; each branch reads only its transition tables).</summary>
-    public static Function DefineFunction(string schema)
+    public static TriggerFunction DefineFunction(string schema)
     {
         var table = $"{schema}.{Name}";
         string Contributions(string rows, int sign) => $"""
@@ -81,8 +80,8 @@ public static class AlertProgressTable
                 RETURNING p.alert_id)
             SELECT count(DISTINCT alert_id), string_agg(DISTINCT alert_id::text, ',') FROM upserted
             """;
-        return Function.ForSql($"""
-            CREATE OR REPLACE FUNCTION {schema}.bin_alert_progress_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+        return new TriggerFunction(schema, "bin_alert_progress_apply", $"""
+
             DECLARE
                 alerts int;
                 ids text;
@@ -101,7 +100,8 @@ public static class AlertProgressTable
                     PERFORM pg_notify('{Channel}', CASE WHEN alerts <= {MaxListed} THEN ids ELSE '' END);
                 END IF;
                 RETURN NULL;
-            END $$;
+            END
+
             """);
     }
 
