@@ -61,6 +61,8 @@ public sealed class OutboxDispatch(NpgsqlDataSource dataSource, IOptions<EventSt
         if (records.Count == 0) return;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand($"""
+            WITH locked AS MATERIALIZED (
+                SELECT message_id FROM {Table} WHERE message_id = ANY(@ids) ORDER BY message_id FOR UPDATE)
             UPDATE {Table} o SET
                 status = r.status,
                 provider_sid = COALESCE(r.sid, o.provider_sid),
@@ -69,8 +71,9 @@ public sealed class OutboxDispatch(NpgsqlDataSource dataSource, IOptions<EventSt
                 failed_at = CASE WHEN r.status = 'failed' THEN @now ELSE o.failed_at END,
                 next_attempt_at = COALESCE(r.retry_at, o.next_attempt_at),
                 claimed_at = NULL
-            FROM unnest(@ids, @statuses, @sids, @errors, @retries) AS r(id, status, sid, error, retry_at)
-            WHERE o.message_id = r.id AND o.status = 'sending'
+            FROM unnest(@ids, @statuses, @sids, @errors, @retries) AS r(id, status, sid, error, retry_at),
+                 locked
+            WHERE o.message_id = r.id AND locked.message_id = r.id AND o.status = 'sending'
             """, connection);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("ids", records.Select(r => r.MessageId).ToArray());
@@ -135,15 +138,23 @@ public sealed class OutboxDispatch(NpgsqlDataSource dataSource, IOptions<EventSt
 
     public sealed record Acknowledgement(Guid AlertId, Guid MemberId, DateTimeOffset At);
 
-    /// <summary>Marks acknowledgements on the alerts' messages (tip and reminder) in the transaction that records their events.</summary>
+    /// <summary>
+    /// Marks acknowledgements on the alerts' messages (tip and reminder) in the transaction that records their events.
+    /// Rows are locked in message order first, like the sender's recording does: two statements that lock the same
+    /// rows in different orders deadlock (an "OK" arriving while the sender records that batch).
+    /// </summary>
     public async Task AcknowledgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Acknowledgement> acknowledgements, CancellationToken ct)
     {
         if (acknowledgements.Count == 0) return;
         await using var command = new NpgsqlCommand($"""
-            UPDATE {Table} o SET acked_at = COALESCE(o.acked_at, a.at)
-            FROM unnest(@members, @alerts, @ats) AS a(member_id, alert_id, at)
-            WHERE o.member_id = a.member_id AND o.alert_id = a.alert_id
-            RETURNING CASE WHEN o.kind = 'tip' THEN extract(epoch FROM a.at - o.sent_at)::float8 END
+            WITH locked AS MATERIALIZED (
+                SELECT o.message_id, a.at FROM {Table} o
+                JOIN unnest(@members, @alerts, @ats) AS a(member_id, alert_id, at) ON o.member_id = a.member_id AND o.alert_id = a.alert_id
+                ORDER BY o.message_id FOR UPDATE OF o)
+            UPDATE {Table} o SET acked_at = COALESCE(o.acked_at, l.at)
+            FROM locked l
+            WHERE o.message_id = l.message_id
+            RETURNING CASE WHEN o.kind = 'tip' THEN extract(epoch FROM l.at - o.sent_at)::float8 END
             """, connection, transaction);
         command.Parameters.AddWithValue("members", acknowledgements.Select(a => a.MemberId).ToArray());
         command.Parameters.AddWithValue("alerts", acknowledgements.Select(a => a.AlertId).ToArray());
