@@ -61,14 +61,14 @@ public class ConsolePanelTests : BunitContext, IClassFixture<HostFixture>
         await toggle.InvokeAsync(() => toggle.Find("[data-testid=sound-toggle]").Click());
 
         Assert.Equal("true", toggle.Find("[data-testid=sound-toggle]").GetAttribute("aria-pressed"));
-        // The toggle shows the choice at once and stores it after: the click does not wait for the save.
+        // Turning it on plays the tone once, so the user knows what to expect; the choice is stored after that.
+        toggle.WaitForAssertion(() => Assert.Single(_sound.Invocations["chime"]));
         Assert.True(await Eventually.WithinAsync(async () => (await AccountAsync("dispatcher")).NewIncidentSound, TimeSpan.FromSeconds(10)),
             "the choice never reached the account");
         var after = await AccountAsync("dispatcher");
         Assert.Equal((before.SecurityStamp, before.PasswordHash), (after.SecurityStamp, after.PasswordHash));
         Assert.Equal(before.Roles, after.Roles);
         Assert.True(await _host.App.Service<ConsolePreferences>().NewIncidentSoundAsync(Principal("Dispatcher"), default));
-        // Turning it on plays the tone once, so the user knows what to expect.
         Assert.Single(_sound.Invocations["chime"]);
     }
 
