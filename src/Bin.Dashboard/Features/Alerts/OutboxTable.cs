@@ -4,7 +4,6 @@ using Bin.Dashboard.Infrastructure.EventStore;
 using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
-using Weasel.Postgresql.Triggers;
 
 namespace Bin.Dashboard.Features.Alerts;
 
@@ -18,9 +17,6 @@ namespace Bin.Dashboard.Features.Alerts;
 public static class OutboxTable
 {
     public const string Name = "bin_outbox";
-
-    /// <summary>The channel a statement that changed the outbox notifies (the live feed listens to it).</summary>
-    public const string Channel = "bin_outbox";
 
     public static string Qualified(string schema) => $"{schema}.{Name}";
 
@@ -62,22 +58,9 @@ public static class OutboxTable
         // Delivery reports name the gateway's id.
         table.Indexes.Add(new IndexDefinition("bin_outbox_sid") { Columns = ["provider_sid"], IsUnique = true, Predicate = "provider_sid IS NOT NULL" });
 
-        var notify = new TriggerFunction(schema, "bin_notify_outbox", $"""
-
-            BEGIN
-                PERFORM pg_notify('{Channel}', '');
-                RETURN NULL;
-            END
-
-            """);
-        // Once per statement, not per row: an alert of 10,000 recipients wakes each listener once.
-        var trigger = new Trigger($"{schema}.bin_notify_outbox", Qualified(schema), $"{notify.Identifier.QualifiedName}()")
-        {
-            Timing = TriggerTiming.After,
-            Events = TriggerEvents.Insert | TriggerEvents.Update,
-            ForEachRow = false,
-        };
-        return [table, notify, trigger, new OutboxPurposeMigration(schema)];
+        // An earlier version notified "bin_outbox" after every statement on the table; nothing listened (the sender waits on
+        // the progress summary's "queued" notification), yet each such commit took PostgreSQL's notification lock.
+        return [table, new OutboxPurposeMigration(schema), new RetiredTriggerFunction(schema, "bin_notify_outbox")];
     }
 }
 
