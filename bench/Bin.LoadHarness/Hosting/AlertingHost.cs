@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Alerts.Progress;
 using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Sms;
 using Bin.Dashboard.Infrastructure.Auth;
@@ -50,7 +51,7 @@ internal sealed class AlertingHost : IAsyncDisposable
 
     public HttpClient Anonymous { get; }
 
-    public OutboxProgress Outbox => Host.Services.GetRequiredService<OutboxProgress>();
+    public AlertProgressReader Progress => Host.Services.GetRequiredService<AlertProgressReader>();
 
     /// <summary>The alerting settings in effect (the dashboard's defaults plus what the scenario set).</summary>
     public AlertOptions Alerts => Host.Services.GetRequiredService<IOptions<AlertOptions>>().Value;
@@ -170,7 +171,7 @@ internal sealed class AlertingHost : IAsyncDisposable
         var deadline = Clock.Now + (long)(timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         while (Clock.Now < deadline)
         {
-            var progress = await Outbox.ProgressAsync([alertId], ct);
+            var progress = await Progress.PerNetworkAsync([alertId], ct);
             if (progress.Sum(p => p.Sent) == recipients) return true;
             await Task.Delay(50, ct);
         }

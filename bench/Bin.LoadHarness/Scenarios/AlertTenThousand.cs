@@ -105,7 +105,7 @@ internal static class AlertTenThousand
         long recordedAt = 0;
         while (Clock.Now < deadline)
         {
-            sent = (await host.Outbox.ProgressAsync([alert.AlertId], ct)).Sum(p => p.Sent);
+            sent = (await host.Progress.PerNetworkAsync([alert.AlertId], ct)).Sum(p => p.Sent);
             if (sent >= alert.Recipients)
             {
                 recordedAt = Clock.Now;

@@ -240,7 +240,7 @@ internal static class SustainedAcks
         await using var session = store.QuerySession();
         var members = await session.Events.QueryRawEventDataOnly<TipAcknowledged>().Where(a => a.AlertId == alertId).Select(a => a.MemberId).ToListAsync(ct);
         var inbound = (int)(long)(await session.AdvancedSql.QueryAsync<long>("select count(*) from bin.bin_inbound where intent = 'acknowledge'", ct)).Single();
-        var acked = (await host.Outbox.ProgressAsync([alertId], ct)).Sum(p => p.Acknowledged);
+        var acked = (await host.Progress.PerNetworkAsync([alertId], ct)).Sum(p => p.Acknowledged);
         return new Stored(members.Count, members.Distinct().Count(), acked, inbound);
     }
 

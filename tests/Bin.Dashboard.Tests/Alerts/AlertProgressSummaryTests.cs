@@ -1,4 +1,5 @@
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Alerts.Progress;
 using Bin.Dashboard.Features.Map;
 using Bin.Dashboard.Features.Networks;
 using Bin.Testing;
@@ -15,7 +16,7 @@ public class AlertProgressSummaryTests(HostFixture host) : IClassFixture<HostFix
     private static readonly Guid Leuken = Guid.Parse("0b5e3f2a-5371-4c01-9a01-000000000006");
 
     private OutboxDispatch Outbox => host.App.Service<OutboxDispatch>();
-    private OutboxProgress Progress => host.App.Service<OutboxProgress>();
+    private AlertProgressReader Progress => host.App.Service<AlertProgressReader>();
 
     /// <summary>Summary rows of the alert that differ from counting its tips in the outbox, read in one statement (one snapshot).</summary>
     private async Task<long> MismatchesAsync(Guid alertId)
@@ -73,13 +74,13 @@ public class AlertProgressSummaryTests(HostFixture host) : IClassFixture<HostFix
         }));
 
         Assert.Equal(0, await MismatchesAsync(alertId));
-        var rows = await host.App.Service<Bin.Dashboard.Features.Alerts.Progress.AlertProgressReader>().ReadAsync([alertId], default);
+        var rows = await Progress.ReadAsync([alertId], default);
         Assert.Equal(300, rows.Sum(r => r.Progress.Recipients));
         Assert.Equal(300, rows.Sum(r => r.Progress.Acknowledged));
         Assert.Equal(100, rows.Single(r => r.Progress.NetworkId == Leuken).Progress.Recipients);
 
         // Once the sender has handed everything over the summary still matches, now with nothing queued.
-        await Eventually.HoldsAsync(async () => (await Progress.ProgressAsync([alertId], default)).Sum(p => p.Queued) == 0,
+        await Eventually.HoldsAsync(async () => (await Progress.PerNetworkAsync([alertId], default)).Sum(p => p.Queued) == 0,
             TimeSpan.FromSeconds(30), "the sender never handed the alert's messages over");
         Assert.Equal(0, await MismatchesAsync(alertId));
     }

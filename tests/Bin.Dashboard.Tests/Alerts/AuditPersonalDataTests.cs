@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Alerts.Progress;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Features.Replay.Audit;
 using Bin.Dashboard.Infrastructure.Auth;
@@ -24,7 +25,7 @@ public class AuditPersonalDataTests : BunitContext, IClassFixture<HostFixture>
         _host = host;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
         Services.AddSingleton(host.App.Service<IDocumentStore>());
-        Services.AddSingleton(host.App.Service<OutboxProgress>());
+        Services.AddSingleton(host.App.Service<AlertProgressReader>());
         Services.AddSingleton(host.App.Service<NetworkDirectory>());
         Services.AddSingleton(host.App.Service<LiveFeed>());
         Services.AddSingleton(TimeProvider.System);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Alerts.Progress;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Features.Sms;
 using Bin.Testing;
@@ -86,9 +87,9 @@ public class SenderCrashTests
 
         await using var restarted = new BinAppFactory(database, Settings, s => s.AddSingleton<ISmsGateway>(new HealthyGateway(provider)));
         restarted.StartServer();
-        var outbox = restarted.Service<OutboxProgress>();
+        var progressReader = restarted.Service<AlertProgressReader>();
         IReadOnlyList<NetworkProgress> progress = [];
-        await Eventually.WithinAsync(async () => (progress = await outbox.ProgressAsync([alertId], default)).Sum(p => p.Sent) >= recipients, TimeSpan.FromSeconds(40));
+        await Eventually.WithinAsync(async () => (progress = await progressReader.PerNetworkAsync([alertId], default)).Sum(p => p.Sent) >= recipients, TimeSpan.FromSeconds(40));
 
         Assert.Equal(recipients, progress.Sum(p => p.Sent));
         Assert.Equal(recipients, provider.Accepted.Count);

@@ -58,7 +58,7 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
         var state = new MapLiveState(_reads, host.App.Service<LiveFeed>(), NullLogger<MapLiveState>.Instance);
         Services.AddSingleton(state);
         Services.AddSingleton(host.App.Service<IDocumentStore>());
-        Services.AddSingleton(host.App.Service<OutboxProgress>());
+        Services.AddSingleton(host.App.Service<AlertProgressReader>());
         Services.AddSingleton(host.App.Service<Bin.Dashboard.Features.Incidents.ConsolePreferences>());
         Services.AddSingleton(host.App.Service<AlertProgressReader>());
         Services.AddSingleton(host.App.Service<LiveFeed>());

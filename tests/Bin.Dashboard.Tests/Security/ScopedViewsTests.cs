@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
 using Bin.Dashboard.Features.Alerts;
+using Bin.Dashboard.Features.Alerts.Progress;
 using Bin.Dashboard.Features.Map;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.Auth;
@@ -36,7 +37,7 @@ public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
         _scenario = new AlertScenario(host.App);
         // The components' services, from a real host (PostgreSQL, the live feed, the network directory).
         Services.AddSingleton(host.App.Service<IDocumentStore>());
-        Services.AddSingleton(host.App.Service<OutboxProgress>());
+        Services.AddSingleton(host.App.Service<AlertProgressReader>());
         Services.AddSingleton(host.App.Service<LiveFeed>());
         Services.AddSingleton(host.App.Service<NetworkDirectory>());
         Services.AddSingleton(host.App.Service<IMemberDirectory>());
@@ -44,7 +45,7 @@ public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
         Services.AddSingleton(host.App.Service<IOptions<MapOptions>>());
         Services.AddSingleton(host.App.Service<TimeProvider>());
         Services.AddSingleton(host.App.Service<IncidentCommands>());
-        Services.AddSingleton(host.App.Service<Bin.Dashboard.Features.Alerts.Progress.AlertProgressReader>());
+        Services.AddSingleton(host.App.Service<AlertProgressReader>());
         Services.AddSingleton(host.App.Service<MapLiveState>());
         Services.AddSingleton<Bin.Dashboard.Features.Addresses.IAddressFinder>(new Addresses.FakeAddressFinder());
         Services.AddSingleton(host.App.Service<ConsolePreferences>());

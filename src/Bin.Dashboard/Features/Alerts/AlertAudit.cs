@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Alerts.Progress;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Infrastructure.Auth;
 using Marten;
@@ -26,13 +27,13 @@ public sealed record AuditedAlert(
     IReadOnlyList<NetworkProgress> Outcome,
     IReadOnlyList<string>? PersonalDataConfirmed = null);
 
-/// <summary>The audit of alerts: the alert views, their incidents and their outbox figures, in three queries.</summary>
+/// <summary>The audit of alerts: the alert views, their incidents and their progress per network, in three queries.</summary>
 public static class AlertAudit
 {
     public const int DefaultLimit = 500;
     public const int MaxLimit = 5_000;
 
-    public static async Task<IReadOnlyList<AuditedAlert>> QueryAsync(IQuerySession session, OutboxProgress outbox, AuditFilter filter, NetworkScope scope, CancellationToken ct)
+    public static async Task<IReadOnlyList<AuditedAlert>> QueryAsync(IQuerySession session, AlertProgressReader progressReader, AuditFilter filter, NetworkScope scope, CancellationToken ct)
     {
         // Asking about a network outside one's scope would reveal which of one's own alerts also went there.
         if (filter.NetworkId is { } asked && !scope.MaySee(asked)) return [];
@@ -51,7 +52,7 @@ public static class AlertAudit
         if (alerts.Count == 0) return [];
 
         var incidents = (await session.LoadManyAsync<IncidentView>(ct, alerts.Select(a => a.IncidentId).Distinct())).ToDictionary(i => i.Id);
-        var progress = await outbox.ProgressForAlertsAsync(alerts.Select(a => a.Id).ToList(), ct);
+        var progress = await progressReader.ByAlertAsync(alerts.Select(a => a.Id).ToList(), ct);
         return alerts.Select(a => new AuditedAlert(a.Id, a.IncidentId, a.NetworkIds, a.TipTemplateId, a.Texts, a.RecipientsPerNetwork, a.Recipients,
                 a.SegmentsPerMessage, a.IssuedAt, a.IssuedBy, a.Version,
                 incidents.GetValueOrDefault(a.IncidentId)?.Category, incidents.GetValueOrDefault(a.IncidentId)?.Description,

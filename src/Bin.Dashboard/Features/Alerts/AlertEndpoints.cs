@@ -1,3 +1,4 @@
+using Bin.Dashboard.Features.Alerts.Progress;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.Http;
 using Bin.Domain.Alerts;
@@ -37,12 +38,12 @@ public static class AlertEndpoints
                 StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests)
             .WithSummary("Alert the members of networks with a tip: { networkIds, tip } or { networkIds, tipTemplateId }, optionally reminderAfterMinutes, repeat and confirmPersonalData; Idempotency-Key header → 202 { alertId, recipients }; personal data in the tip without confirmPersonalData → 422 naming each finding in errors.tip; 429 with Retry-After; 409 repeat; 202 { approvalId } past the daily budget.");
 
-        app.MapGet("/api/alerts/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, OutboxProgress outbox, CancellationToken ct) =>
+        app.MapGet("/api/alerts/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, AlertProgressReader progressReader, CancellationToken ct) =>
             {
                 var alert = await session.LoadAsync<AlertView>(id, ct);
                 var scope = NetworkScope.Of(http.User);
                 if (alert is null || !scope.MaySeeAny(alert.NetworkIds)) return Problems.NotFound($"No alert {id}.");
-                var progress = (await outbox.ProgressAsync([id], ct)).Where(p => scope.MaySee(p.NetworkId)).ToList();
+                var progress = (await progressReader.PerNetworkAsync([id], ct)).Where(p => scope.MaySee(p.NetworkId)).ToList();
                 return Results.Ok(new AlertDetails(AlertScoping.For(alert, scope), progress));
             })
             .Produces<AlertDetails>()
@@ -50,12 +51,12 @@ public static class AlertEndpoints
             .WithSummary("An alert with sent/delivered/failed/acknowledged counts per network.");
 
         app.MapGet("/api/alerts", async (string? from, string? to, string? incidentId, string? networkId, string? issuedBy, string? limit,
-                HttpContext http, IQuerySession session, OutboxProgress outbox, CancellationToken ct) =>
+                HttpContext http, IQuerySession session, AlertProgressReader progressReader, CancellationToken ct) =>
             {
                 var filter = new AuditFilter(IsoTime.Optional(from, "from"), IsoTime.Optional(to, "to"), ApiContracts.OptionalGuid(incidentId, "incidentId"),
                     ApiContracts.OptionalGuid(networkId, "networkId"), string.IsNullOrEmpty(issuedBy) ? null : issuedBy,
                     ApiContracts.Limit(limit, AlertAudit.DefaultLimit, AlertAudit.MaxLimit));
-                return TypedResults.Ok(await AlertAudit.QueryAsync(session, outbox, filter, NetworkScope.Of(http.User), ct));
+                return TypedResults.Ok(await AlertAudit.QueryAsync(session, progressReader, filter, NetworkScope.Of(http.User), ct));
             })
             // The audit is the chief's; a coordinator sees the alerts of their own networks (scoped by AlertAudit).
             .RequireAuthorization(p => p.RequireRole(Roles.Chief, Roles.Admin, Roles.Coordinator))

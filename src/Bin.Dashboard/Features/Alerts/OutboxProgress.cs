@@ -5,45 +5,10 @@ using NpgsqlTypes;
 
 namespace Bin.Dashboard.Features.Alerts;
 
-/// <summary>The outbox read for people: delivery and acknowledgement counts per alert and network, and who got a tip.</summary>
+/// <summary>The outbox read for people: who got an alert's tip. Counts come from the maintained summary (<see cref="Progress.AlertProgressReader"/>).</summary>
 public sealed class OutboxProgress(NpgsqlDataSource dataSource, IOptions<EventStoreOptions> options)
 {
     private string Table => OutboxTable.Qualified(options.Value.Schema);
-
-    /// <summary>Progress per network over the given alerts together.</summary>
-    public async Task<IReadOnlyList<NetworkProgress>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) =>
-        (await ProgressForAlertsAsync(alertIds, ct)).Values.SelectMany(l => l)
-            .GroupBy(p => p.NetworkId)
-            .Select(g => new NetworkProgress(g.Key, g.Sum(p => p.Recipients), g.Sum(p => p.Queued), g.Sum(p => p.Sent), g.Sum(p => p.Delivered), g.Sum(p => p.Failed), g.Sum(p => p.Acknowledged)))
-            .ToList();
-
-    /// <summary>Progress per alert and network, for several alerts in one query.</summary>
-    public async Task<Dictionary<Guid, List<NetworkProgress>>> ProgressForAlertsAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand($"""
-            SELECT alert_id, network_id,
-                   count(*),
-                   count(*) FILTER (WHERE status IN ('queued', 'sending')),
-                   count(*) FILTER (WHERE status IN ('sent', 'delivered')),
-                   count(*) FILTER (WHERE status = 'delivered'),
-                   count(*) FILTER (WHERE status = 'failed'),
-                   count(*) FILTER (WHERE acked_at IS NOT NULL)
-            FROM {Table} WHERE alert_id = ANY(@alerts) AND kind = 'tip'
-            GROUP BY alert_id, network_id ORDER BY alert_id, network_id
-            """, connection);
-        command.Parameters.AddWithValue("alerts", alertIds.ToArray());
-        var result = new Dictionary<Guid, List<NetworkProgress>>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var alert = reader.GetGuid(0);
-            if (!result.TryGetValue(alert, out var list)) result[alert] = list = [];
-            list.Add(new NetworkProgress(reader.GetGuid(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4),
-                (int)reader.GetInt64(5), (int)reader.GetInt64(6), (int)reader.GetInt64(7)));
-        }
-        return result;
-    }
 
     /// <summary>A member an alert's tip was written for, with the network and language of that tip.</summary>
     public sealed record TipRecipient(Guid MemberId, Guid NetworkId, string Language);

@@ -200,4 +200,14 @@ public sealed class AlertProgressReader(NpgsqlDataSource dataSource, IOptions<Ev
                 new NetworkProgress(reader.GetGuid(1), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8))));
         return rows;
     }
+
+    /// <summary>Progress per alert and network.</summary>
+    public async Task<Dictionary<Guid, List<NetworkProgress>>> ByAlertAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) =>
+        (await ReadAsync(alertIds, ct)).GroupBy(r => r.AlertId).ToDictionary(g => g.Key, g => g.Select(r => r.Progress).ToList());
+
+    /// <summary>Progress per network over the given alerts together.</summary>
+    public async Task<IReadOnlyList<NetworkProgress>> PerNetworkAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) =>
+        (await ReadAsync(alertIds, ct)).Select(r => r.Progress).GroupBy(p => p.NetworkId)
+            .Select(g => new NetworkProgress(g.Key, g.Sum(p => p.Recipients), g.Sum(p => p.Queued), g.Sum(p => p.Sent), g.Sum(p => p.Delivered), g.Sum(p => p.Failed), g.Sum(p => p.Acknowledged)))
+            .ToList();
 }
