@@ -1,41 +1,24 @@
-using System.Globalization;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
-using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Domain.Alerts;
 using Bin.Testing;
 using Bunit;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bin.Dashboard.Tests.Alerts;
 
 /// <summary>The composer over the real alert services of a test host: the repeat question and today's budget.</summary>
-public class AlertComposerTests : BunitContext, IClassFixture<HostFixture>
+public class AlertComposerTests(HostFixture host) : ComposerContext(host.App), IClassFixture<HostFixture>
 {
-    private readonly HostFixture _host;
-
-    public AlertComposerTests(HostFixture host)
-    {
-        _host = host;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
-        Services.AddSingleton(host.App.Service<AlertCommands>());
-        Services.AddSingleton(host.App.Service<AlertBudget>());
-        Services.AddSingleton(host.App.Service<NetworkDirectory>());
-        var auth = AddAuthorization();
-        auth.SetAuthorized("officer");
-        auth.SetRoles(Roles.Officer);
-    }
-
     [Fact]
     public async Task Sending_to_a_network_alerted_moments_ago_asks_in_Dutch_whether_to_send_again_and_sends_only_when_confirmed()
     {
-        var scenario = new AlertScenario(_host.App);
+        var scenario = new AlertScenario(App);
         var incidentId = await scenario.IncidentAsync();
         await scenario.AlertAsync(incidentId, NetworkSeed.KerkpleinId);
         IncidentView incident;
-        await using (var session = _host.App.Service<IDocumentStore>().QuerySession())
+        await using (var session = App.Service<IDocumentStore>().QuerySession())
             incident = (await session.LoadAsync<IncidentView>(incidentId))!;
         var sent = new List<AlertIssued>();
         var composer = Render<AlertComposer>(p => p

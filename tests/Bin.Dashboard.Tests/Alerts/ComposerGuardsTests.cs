@@ -1,19 +1,15 @@
-using System.Globalization;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
-using Bin.Dashboard.Infrastructure.Auth;
-using Bin.Dashboard.Infrastructure.LiveFeed;
 using Bin.Domain.Alerts;
 using Bin.Testing;
 using Bunit;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bin.Dashboard.Tests.Alerts;
 
 /// <summary>The composer's personal-data check and the escape-route picker, rendered against a real host's services.</summary>
-public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
+public class ComposerGuardsTests(HostFixture host) : ComposerContext(host.App), IClassFixture<HostFixture>
 {
     private static Guid Servaesdreef => SeedNetworks.Servaesdreef;
     private static Guid Leuken => SeedNetworks.Leuken;
@@ -21,29 +17,6 @@ public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
 
     /// <summary>Through the middle of Kerkplein, Servaesdreef and Leuken, as [latitude, longitude]; Slachthuis lies about 530 m off.</summary>
     private static readonly double[][] Route = [[51.230776, 5.31353], [51.220079, 5.32505], [51.224953, 5.341587]];
-
-    private readonly HostFixture _host;
-
-    public ComposerGuardsTests(HostFixture host)
-    {
-        _host = host;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
-        Services.AddSingleton(host.App.Service<AlertCommands>());
-        Services.AddSingleton(host.App.Service<AlertBudget>());
-        Services.AddSingleton(host.App.Service<NetworkDirectory>());
-        Services.AddSingleton(host.App.Service<IDocumentStore>());
-        Services.AddSingleton(host.App.Service<LiveFeed>());
-        var auth = AddAuthorization();
-        auth.SetAuthorized("officer");
-        auth.SetRoles(Roles.Officer);
-    }
-
-    private async Task<IncidentView> IncidentAsync()
-    {
-        var id = await new AlertScenario(_host.App).IncidentAsync();
-        await using var session = _host.App.Service<IDocumentStore>().QuerySession();
-        return (await session.LoadAsync<IncidentView>(id))!;
-    }
 
     [Fact]
     public async Task The_composer_marks_a_plate_says_why_and_sends_only_after_the_officer_confirms()
@@ -76,7 +49,7 @@ public class ComposerGuardsTests : BunitContext, IClassFixture<HostFixture>
         composer.Find("[data-testid=composer-send]").Click();
 
         composer.WaitForAssertion(() => Assert.NotNull(sent));
-        await using var session = _host.App.Service<IDocumentStore>().QuerySession();
+        await using var session = App.Service<IDocumentStore>().QuerySession();
         var alert = await session.LoadAsync<AlertView>(sent!.AlertId);
         Assert.Equal(["licence-plate"], alert!.PersonalDataConfirmed);
     }

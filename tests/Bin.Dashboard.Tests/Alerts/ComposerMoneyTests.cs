@@ -3,28 +3,13 @@ using System.Text.RegularExpressions;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
-using Bin.Dashboard.Infrastructure.Auth;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bin.Dashboard.Tests.Alerts;
 
 /// <summary>The composer writes its estimate as money in the user's culture ("€ 19,52" in Dutch).</summary>
-public class ComposerMoneyTests : BunitContext, IClassFixture<DutchRateHostFixture>
+public class ComposerMoneyTests(DutchRateHostFixture host) : ComposerContext(host.App), IClassFixture<DutchRateHostFixture>
 {
-    private readonly DutchRateHostFixture _host;
-
-    public ComposerMoneyTests(DutchRateHostFixture host)
-    {
-        _host = host;
-        Services.AddSingleton(host.App.Service<AlertCommands>());
-        Services.AddSingleton(host.App.Service<AlertBudget>());
-        Services.AddSingleton(host.App.Service<NetworkDirectory>());
-        var auth = AddAuthorization();
-        auth.SetAuthorized("officer");
-        auth.SetRoles(Roles.Officer);
-    }
-
     [Theory]
     [InlineData("nl-BE", @"≈ € \d+,\d\d$")]
     [InlineData("en", @"≈ €\d+\.\d\d$")]

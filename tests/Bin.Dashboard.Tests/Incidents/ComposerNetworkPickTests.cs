@@ -1,41 +1,19 @@
-using System.Globalization;
 using Bin.Dashboard.Features.Alerts;
-using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Networks;
-using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Tests.Alerts;
 using Bin.Testing;
 using Bunit;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bin.Dashboard.Tests.Incidents;
 
 /// <summary>Networks for an alert can be picked without the map: a list that the keyboard and screen readers reach.</summary>
-public class ComposerNetworkPickTests : BunitContext, IClassFixture<HostFixture>
+public class ComposerNetworkPickTests(HostFixture host) : ComposerContext(host.App), IClassFixture<HostFixture>
 {
-    private readonly HostFixture _host;
-
-    public ComposerNetworkPickTests(HostFixture host)
-    {
-        _host = host;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
-        Services.AddSingleton(host.App.Service<AlertCommands>());
-        Services.AddSingleton(host.App.Service<AlertBudget>());
-        Services.AddSingleton(host.App.Service<NetworkDirectory>());
-        var auth = AddAuthorization();
-        auth.SetAuthorized("officer");
-        auth.SetRoles(Roles.Officer);
-    }
-
     [Fact]
     public async Task Choosing_a_network_in_the_list_adds_it_and_the_list_offers_only_networks_not_picked_yet()
     {
-        var incidentId = await new AlertScenario(_host.App).IncidentAsync();
-        IncidentView incident;
-        await using (var session = _host.App.Service<IDocumentStore>().QuerySession())
-            incident = (await session.LoadAsync<IncidentView>(incidentId))!;
-        var names = (await _host.App.Service<NetworkDirectory>().CurrentAsync()).Names;
+        var incident = await IncidentAsync();
+        var names = (await App.Service<NetworkDirectory>().CurrentAsync()).Names;
         var parelstrand = names.Single(n => n.Value == "Parelstrand").Key;
         IReadOnlyList<Guid>? picked = null;
         var composer = Render<AlertComposer>(p => p
