@@ -40,4 +40,19 @@ public class AlertComposerTests(HostFixture host) : ComposerContext(host.App), I
 
         composer.WaitForAssertion(() => Assert.Single(sent));
     }
+
+    [Fact]
+    public async Task A_parent_rendering_again_while_the_composer_still_loads_leaves_it_with_the_default_tip_and_its_figures()
+    {
+        var incident = await IncidentAsync();
+        var networks = new[] { NetworkSeed.KerkpleinId };
+        var composer = Render<AlertComposer>(p => p.Add(c => c.Incident, incident).Add(c => c.SelectedNetworks, networks));
+
+        // The map page renders its panes again on every live update, also while the composer reads today's budget.
+        composer.Render(p => p.Add(c => c.Incident, incident).Add(c => c.SelectedNetworks, networks));
+
+        composer.WaitForAssertion(() => Assert.Contains("ontvangers", composer.Find("[data-testid=composer-totals]").TextContent));
+        Assert.Equal("burglary-lights", composer.Find("[data-testid=composer-template]").GetAttribute("value"));
+        Assert.False(composer.Find("[data-testid=composer-next]").HasAttribute("disabled"));
+    }
 }
