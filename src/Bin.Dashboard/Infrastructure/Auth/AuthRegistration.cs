@@ -39,6 +39,8 @@ public static class AuthRegistration
         services.AddSingleton<AccountLock>();
         services.AddSingleton<BinPrincipals>();
         services.AddSingleton<SessionValidator>();
+        services.AddSingleton<IAccountStamps>(sp => sp.GetRequiredService<SessionValidator>());
+        services.AddSingleton<CircuitStamps>();
         services.AddSingleton<AccountProvisioning>();
         services.AddScoped<SignInService>();
         services.AddHostedService<AccountSeeder>();

@@ -48,14 +48,24 @@ internal static class BearerRevocation
     }
 }
 
-/// <summary>Open Blazor circuits re-check their account every revalidation interval and sign out when it changed.</summary>
-internal sealed class RevalidatingAuthState(ILoggerFactory loggers, SessionValidator validator, IOptions<AuthOptions> options)
+/// <summary>
+/// Open Blazor circuits re-check their account every revalidation interval and sign out when it changed. The stamps
+/// come from the node's shared read (<see cref="CircuitStamps"/>); a circuit whose stamp differs from that read asks
+/// the database itself before it signs out, because its session may be newer than the read.
+/// </summary>
+internal sealed class RevalidatingAuthState(ILoggerFactory loggers, CircuitStamps stamps, SessionValidator validator, IOptions<AuthOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
     protected override TimeSpan RevalidationInterval => options.Value.RevalidationInterval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct) =>
-        state.User.Identity?.IsAuthenticated != true || await validator.IsCurrentAsync(state.User, fresh: true, ct);
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
+    {
+        if (state.User.Identity?.IsAuthenticated != true) return true;
+        var id = state.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stamp = state.User.FindFirstValue(BinPrincipals.SecurityStampClaim);
+        if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(stamp)) return false;
+        return await stamps.StampAsync(id, ct) == stamp || await validator.IsCurrentAsync(state.User, fresh: true, ct);
+    }
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Bin.Dashboard.Infrastructure.Auth;
 /// stamp cached for <see cref="AuthOptions.RevalidationInterval"/>; periodic ones (circuits, hubs, refresh) read
 /// the database, as does any mismatch with the cached stamp. A change on this node forgets the cached stamp at once.
 /// </summary>
-public sealed class SessionValidator(IDocumentStore store, IMemoryCache cache, IOptions<AuthOptions> options)
+public sealed class SessionValidator(IDocumentStore store, IMemoryCache cache, IOptions<AuthOptions> options) : IAccountStamps
 {
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, bool fresh, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class SessionValidator(IDocumentStore store, IMemoryCache cache, I
         return current == stamp;
     }
 
-    /// <summary>The stamps of many accounts at once (hub revalidation); a missing or disabled account has none.</summary>
+    /// <summary>The stamps of many accounts at once (hubs and circuits); a missing or disabled account has none.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CurrentStampsAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
         await using var session = store.QuerySession();
@@ -51,4 +51,11 @@ public sealed class SessionValidator(IDocumentStore store, IMemoryCache cache, I
     }
 
     private static string Key(string id) => "bin:stamp:" + id;
+}
+
+/// <summary>The current security stamps of accounts, read together.</summary>
+public interface IAccountStamps
+{
+    /// <summary>A stamp per enabled account found; a missing or disabled account has none.</summary>
+    Task<IReadOnlyDictionary<string, string>> CurrentStampsAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
 }
