@@ -7,6 +7,7 @@
 #   ./build.sh restore FILE   restore FILE into that database, replacing what is there (stop the dashboard first)
 # And for the README:
 #   ./build.sh screenshots    the browser test of the main screens, saving them (nl, 1440x900) into docs/screenshots/
+#   ./build.sh browser-under-load [RUNS]   the browser suite RUNS (5) times in a row beside a CPU-bound process
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -270,11 +271,35 @@ cmd_screenshots() {
   ls -1 "$ROOT/docs/screenshots"
 }
 
+# The browser suite RUNS times in a row (default 5) while a CPU-bound process spins, as a busy CI machine would be;
+# stops at the first failing run. Each run starts its own throwaway PostgreSQL (tests/Bin.Testing).
+cmd_browser_under_load() {
+  local runs="${1:-5}"
+  [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "usage: ./build.sh browser-under-load [RUNS]"
+  require_tools
+  if [ ! -x /usr/lib/chromium/chromium ] && ! command -v chromium >/dev/null; then
+    log "Installing Chromium for the browser tests"
+    apt_install chromium
+  fi
+  log "Building"
+  dotnet build tests/Bin.Browser.Tests -c Release -v q -nologo
+  sh -c 'while :; do :; done' &
+  local spinner=$!
+  trap 'kill '"$spinner"' 2>/dev/null' EXIT
+  local i start
+  for i in $(seq 1 "$runs"); do
+    start=$(date +%s)
+    dotnet test tests/Bin.Browser.Tests -c Release --no-build -nologo || die "Run $i of $runs failed"
+    log "Run $i of $runs passed in $(( $(date +%s) - start )) s, load average $(cut -d' ' -f1 /proc/loadavg)"
+  done
+}
+
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
   backup) cmd_backup "${2:-}" ;;
   restore) cmd_restore "${2:-}" ;;
   screenshots) cmd_screenshots ;;
-  *) echo "usage: ./build.sh run | test | backup FILE | restore FILE | screenshots" >&2; exit 2 ;;
+  browser-under-load) cmd_browser_under_load "${2:-}" ;;
+  *) echo "usage: ./build.sh run | test | backup FILE | restore FILE | screenshots | browser-under-load [RUNS]" >&2; exit 2 ;;
 esac
