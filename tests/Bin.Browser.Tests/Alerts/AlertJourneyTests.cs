@@ -41,6 +41,9 @@ public class AlertJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await conversation.Locator(".quick button", new() { HasText = "OK" }).ClickAsync();
 
         await Assertions.Expect(officer.GetByTestId("progress-acks").First).ToContainTextAsync("1", new() { Timeout = 10_000 });
+        // The map's badge on Kerkplein follows too: acknowledgements reach the map without the page rendering again.
+        await Assertions.Expect(officer.Locator($"[data-testid=network-badge][data-network='{NetworkSeed.KerkpleinId}']"))
+            .ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^✓ [1-9]\d*/\d+"), new() { Timeout = 10_000 });
         if (Environment.GetEnvironmentVariable("BIN_SCREENSHOTS") is { Length: > 0 } folder)
         {
             await officer.ScreenshotAsync(new() { Path = Path.Combine(folder, "bin-alert-officer.png") });
