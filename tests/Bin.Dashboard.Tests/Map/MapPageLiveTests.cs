@@ -27,6 +27,7 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
 {
     private readonly HostFixture _host;
     private readonly CountingStore _reads;
+    private readonly MapLiveState _state;
 
     /// <summary>The dashboard's own reads, counted.</summary>
     private sealed class CountingStore(IMapLiveStore inner) : IMapLiveStore
@@ -48,15 +49,22 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
 
         public Task<IReadOnlyList<OpenAlert>> AlertsOfAsync(IReadOnlyCollection<Guid> incidentIds, CancellationToken ct) => inner.AlertsOfAsync(incidentIds, ct);
 
-        public Task<IReadOnlyList<AlertProgressReader.Row>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct) => inner.ProgressAsync(alertIds, ct);
+        /// <summary>When set, what the progress read returns instead of the summary's rows.</summary>
+        public Func<IReadOnlyList<AlertProgressReader.Row>, IReadOnlyList<AlertProgressReader.Row>>? ProgressOverride;
+
+        public async Task<IReadOnlyList<AlertProgressReader.Row>> ProgressAsync(IReadOnlyCollection<Guid> alertIds, CancellationToken ct)
+        {
+            var rows = await inner.ProgressAsync(alertIds, ct);
+            return ProgressOverride is { } change ? change(rows) : rows;
+        }
     }
 
     public MapPageLiveTests(HostFixture host)
     {
         _host = host;
         _reads = new CountingStore(host.App.Service<IMapLiveStore>());
-        var state = new MapLiveState(_reads, host.App.Service<LiveFeed>(), NullLogger<MapLiveState>.Instance);
-        Services.AddSingleton(state);
+        _state = new MapLiveState(_reads, host.App.Service<LiveFeed>(), NullLogger<MapLiveState>.Instance);
+        Services.AddSingleton(_state);
         Services.AddSingleton(host.App.Service<IDocumentStore>());
         Services.AddSingleton(host.App.Service<AlertProgressReader>());
         Services.AddSingleton(host.App.Service<Bin.Dashboard.Features.Incidents.ConsolePreferences>());
@@ -91,5 +99,47 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
         Assert.Equal(1, listReadsBefore);
         Assert.Equal(listReadsBefore, _reads.OpenListReads);
         Assert.Single(_reads.IncidentReads, ids => ids.Contains(id));
+    }
+
+    [Fact]
+    public async Task Progress_that_leaves_the_badge_as_it_was_sends_the_map_nothing_and_an_acknowledgement_sends_the_badge_once()
+    {
+        var scenario = new Alerts.AlertScenario(_host.App);
+        var issued = await scenario.AlertAsync(await scenario.IncidentAsync(), NetworkSeed.KerkpleinId);
+        // Settled: every tip handed over and reported delivered or failed, so the simulator changes nothing any more.
+        var final = await scenario.WaitForAsync(issued.AlertId, p => p.Sum(x => x.Queued) == 0 && p.Sum(x => x.Sent) == p.Sum(x => x.Delivered));
+        var module = JSInterop.SetupModule("./Features/Map/LiveMap.razor.js");
+        var map = Render<MapPage>();
+        int Sent() => module.Invocations["setBadges"].Count;
+        string KerkpleinBadge() => Sent() == 0 ? "" : ((IReadOnlyDictionary<Guid, string>)module.Invocations["setBadges"][^1].Arguments[1]!)
+            .GetValueOrDefault(NetworkSeed.KerkpleinId, "");
+        string Expected() => NetworkBadges.For(_state.Current.Alerts, _state.Current.Progress, new Infrastructure.Auth.NetworkScope(true, new HashSet<Guid>()))
+            .GetValueOrDefault(NetworkSeed.KerkpleinId)?.Text ?? "";
+        Assert.True(await Eventually.WithinAsync(() => Task.FromResult(_state.Current.Progress.TryGetValue(issued.AlertId, out var p)
+            && p.Sum(x => x.Delivered) == final.Sum(x => x.Delivered) && p.Sum(x => x.Failed) == final.Sum(x => x.Failed)), TimeSpan.FromSeconds(10)),
+            "the map state never caught up with the settled alert");
+        // Badges reach the map without a render, so waits on them poll the module's calls (on the renderer's thread).
+        Assert.True(await Eventually.WithinAsync(async () => await map.InvokeAsync(() => Expected() == KerkpleinBadge()), TimeSpan.FromSeconds(10)),
+            "the map never showed the settled badge");
+        var acknowledged = _state.Current.Progress[issued.AlertId].Sum(p => p.Acknowledged);
+        var before = await map.InvokeAsync(Sent);
+        var feed = _host.App.Service<LiveFeed>();
+
+        // One more delivery report: the counts change, the badge ("✓ acknowledged/recipients", failures) does not.
+        _reads.ProgressOverride = rows => rows.Select(r => r.AlertId == issued.AlertId
+            ? r with { Progress = r.Progress with { Delivered = r.Progress.Delivered + 1 } } : r).ToList();
+        var delivered = _state.Current.Progress[issued.AlertId].Sum(p => p.Delivered) + 1;
+        feed.RaiseProgressChanged([issued.AlertId]);
+        Assert.True(await Eventually.WithinAsync(() => Task.FromResult(_state.Current.Progress[issued.AlertId].Sum(p => p.Delivered) >= delivered),
+            TimeSpan.FromSeconds(10)), "the map state never read the delivery");
+
+        // Then an acknowledgement: the badge changes and is sent, once. The map page handles changes in order, so the
+        // delivery's turn has passed by the time this one is seen.
+        _reads.ProgressOverride = rows => rows.Select(r => r.AlertId == issued.AlertId && r.Progress.NetworkId == NetworkSeed.KerkpleinId
+            ? r with { Progress = r.Progress with { Delivered = r.Progress.Delivered + 1, Acknowledged = r.Progress.Acknowledged + 1 } } : r).ToList();
+        feed.RaiseProgressChanged([issued.AlertId]);
+        Assert.True(await Eventually.WithinAsync(async () => (await map.InvokeAsync(KerkpleinBadge)).StartsWith($"✓ {acknowledged + 1}/"),
+            TimeSpan.FromSeconds(10)), "the acknowledgement never reached the map");
+        Assert.Equal(before + 1, await map.InvokeAsync(Sent));
     }
 }
