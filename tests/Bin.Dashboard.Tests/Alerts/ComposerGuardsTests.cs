@@ -45,7 +45,8 @@ public class ComposerGuardsTests(HostFixture host) : ComposerContext(host.App), 
         composer.Find("[data-testid=personal-data-confirm]").Change(true);
         composer.WaitForAssertion(() => Assert.False(composer.Find("[data-testid=composer-next]").HasAttribute("disabled")));
         composer.Find("[data-testid=composer-next]").Click();
-        Assert.NotNull(composer.Find("[data-testid=personal-data-confirmed]"));
+        // The click may wait its turn behind a preview still answering: wait for the confirmation step.
+        composer.WaitForElement("[data-testid=personal-data-confirmed]");
         composer.Find("[data-testid=composer-send]").Click();
 
         composer.WaitForAssertion(() => Assert.NotNull(sent));
@@ -76,6 +77,23 @@ public class ComposerGuardsTests(HostFixture host) : ComposerContext(host.App), 
         composer.WaitForAssertion(() => Assert.Contains(Slachthuis, selected));
         Assert.Contains(Servaesdreef, selected);
         Assert.DoesNotContain(SeedNetworks.Parelstrand, selected);
+    }
+
+    [Fact]
+    public async Task A_refused_distance_stays_shown_when_a_preview_asked_before_it_answers_after_it()
+    {
+        var incident = await IncidentAsync();
+        var composer = Render<AlertComposer>(p => p.Add(c => c.Incident, incident).Add(c => c.SelectedNetworks, [NetworkSeed.KerkpleinId]));
+        composer.WaitForAssertion(() => Assert.Contains("ontvangers", composer.Find("[data-testid=composer-totals]").TextContent));
+
+        // Choosing another tip asks for a new preview; the database answers after the officer's next click.
+        composer.Find("[data-testid=composer-template]").Change("burglary-lock");
+        composer.Find("[data-testid=composer-radius]").Change("20000");
+        composer.Find("[data-testid=composer-add-nearby]").Click();
+
+        // The preview of the chosen tip has arrived, and the refusal is still there.
+        composer.WaitForAssertion(() => Assert.Contains("Sluit ramen, deuren", composer.Find("[data-testid=composer-preview] .sms").TextContent));
+        Assert.Contains("0 tot 10 000 m", composer.Find(".field-error").TextContent);
     }
 
     [Fact]
@@ -139,6 +157,7 @@ public class ComposerGuardsTests(HostFixture host) : ComposerContext(host.App), 
 
         picker.Find("[data-testid=route-meters]").Change("20000");
 
-        Assert.Contains("0 tot 10 000 m", picker.Find(".field-error").TextContent);
+        // On a busy machine the change waits its turn behind the renderer's other work: wait for the refusal to arrive.
+        picker.WaitForAssertion(() => Assert.Contains("0 tot 10 000 m", picker.Find(".field-error").TextContent));
     }
 }
