@@ -87,6 +87,8 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
     {
         var maps = Enumerable.Range(0, 3).Select(_ => Render<MapPage>()).ToList();
         foreach (var map in maps) map.WaitForElement("[data-testid=incident-board]");
+        // The board shows before the node's map state has loaded (its worker starts on the thread pool): wait for the load.
+        await _state.CurrentAsync(default);
         var listReadsBefore = _reads.OpenListReads;
 
         var officer = await _host.App.ClientForAsync("officer");
