@@ -64,10 +64,12 @@ public class ComposerGuardsTests(HostFixture host) : ComposerContext(host.App), 
             .Add(c => c.Incident, incident)
             .Add(c => c.SelectedNetworks, selected)
             .Add(c => c.SelectedNetworksChanged, ids => selected = ids));
-        var add = composer.WaitForElement("[data-testid=composer-add-nearby]");
+        // Ready once the first preview has answered: that preview clears the errors shown before it, so a refusal shown
+        // while the composer still loaded would vanish (this test failed now and then for that reason).
+        composer.WaitForAssertion(() => Assert.Contains("ontvangers", composer.Find("[data-testid=composer-totals]").TextContent));
 
         composer.Find("[data-testid=composer-radius]").Change("20000");
-        add.Click();
+        composer.Find("[data-testid=composer-add-nearby]").Click();
         composer.WaitForAssertion(() => Assert.Contains("0 tot 10 000 m", composer.Find(".field-error").TextContent));
         Assert.Equal([NetworkSeed.KerkpleinId], selected);
 
@@ -86,10 +88,14 @@ public class ComposerGuardsTests(HostFixture host) : ComposerContext(host.App), 
         var composer = Render<AlertComposer>(p => p.Add(c => c.Incident, incident).Add(c => c.SelectedNetworks, [NetworkSeed.KerkpleinId]));
         composer.WaitForAssertion(() => Assert.Contains("ontvangers", composer.Find("[data-testid=composer-totals]").TextContent));
 
-        // Choosing another tip asks for a new preview; the database answers after the officer's next click.
-        composer.Find("[data-testid=composer-template]").Change("burglary-lock");
-        composer.Find("[data-testid=composer-radius]").Change("20000");
-        composer.Find("[data-testid=composer-add-nearby]").Click();
+        // Choosing another tip asks for a new preview; the officer's next click comes before the database answers. All
+        // three in one turn of the renderer: the answer cannot render in between (and renew the handlers found).
+        await composer.InvokeAsync(() =>
+        {
+            composer.Find("[data-testid=composer-template]").Change("burglary-lock");
+            composer.Find("[data-testid=composer-radius]").Change("20000");
+            composer.Find("[data-testid=composer-add-nearby]").Click();
+        });
 
         // The preview of the chosen tip has arrived, and the refusal is still there.
         composer.WaitForAssertion(() => Assert.Contains("Sluit ramen, deuren", composer.Find("[data-testid=composer-preview] .sms").TextContent));
