@@ -134,8 +134,13 @@ export function setIncidents(element, incidents) {
     seen.add(i.id);
     const existing = state.incidentLayers.get(i.id);
     if (existing) {
-      existing.marker.setLatLng([i.latitude, i.longitude]);
-      existing.marker.setIcon(incidentIcon(i, state.highlights.incident === i.id));
+      // Only what changed: moving a clustered marker, even to where it was, makes the cluster layer take it out and put
+      // it back, which replaces the cluster under a dispatcher's pointer at every live update.
+      const was = existing.incident;
+      if (was.latitude !== i.latitude || was.longitude !== i.longitude) existing.marker.setLatLng([i.latitude, i.longitude]);
+      if (was.status !== i.status || was.colour !== i.colour || was.glyph !== i.glyph || was.label !== i.label) {
+        existing.marker.setIcon(incidentIcon(i, state.highlights.incident === i.id));
+      }
       existing.incident = i;
       existing.marker.options.incident = i;
       continue;
