@@ -21,6 +21,7 @@ internal static class LoadHarness
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is [ScreenBrowsers.Command]) return await ScreenBrowsers.RunChildAsync();
         var help = args.Length == 0 || args[0] is "-h" or "--help";
         var scenario = help ? null : Scenarios.SingleOrDefault(s => s.Name == args[0]);
         if (scenario is null)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -81,6 +82,8 @@ internal sealed class AlertingHost : IAsyncDisposable
         {
             services.RemoveAll<ISmsGateway>();
             services.AddSingleton<ISmsGateway>(gateway);
+            services.AddSingleton<CircuitMessages>();
+            services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitMessages>());
         }, ct, all);
         // ConfigureServices of the factory runs after the dashboard's own registrations; make sure it won.
         if (!ReferenceEquals(host.Services.GetRequiredService<ISmsGateway>(), gateway))

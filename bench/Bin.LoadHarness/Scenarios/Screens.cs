@@ -9,7 +9,6 @@ using Bin.LoadHarness.Hosting;
 using Bin.LoadHarness.Measurement;
 using Bin.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Bin.LoadHarness.Scenarios;
 
@@ -20,7 +19,8 @@ namespace Bin.LoadHarness.Scenarios;
 /// answering "OK" through the signed webhook. Per phase: PostgreSQL transactions per second while idle, and per incident cycle
 /// the dashboard process's CPU time and PostgreSQL rows read and transactions (pg_stat_database of the dashboard's
 /// database); with pages open also the server memory per circuit (managed heap after a full collection, and working
-/// set, before and after opening the pages, divided by N).
+/// set, before and after opening the pages, divided by N). The browsers are driven from a child process
+/// (<see cref="ScreenBrowsers"/>), so this process's CPU and memory are the dashboard's alone.
 /// </summary>
 internal static class Screens
 {
@@ -31,8 +31,6 @@ internal static class Screens
         Parse,
         MeasureAsync);
 
-    private const string ChromiumPath = "/usr/lib/chromium/chromium";
-    private static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan WorkTimeout = TimeSpan.FromSeconds(60);
 
     private sealed record Settings(int Screens, int Incidents, int Acks, int WarmupCycles, int IdleSeconds, int SettleSeconds, int TargetRatioPercent, int TargetIdleTps);
@@ -50,15 +48,14 @@ internal static class Screens
     /// <summary>What one phase measured.</summary>
     private sealed record Phase(int Screens, double IdleTps, double IdleRowsPerSecond, double IdleCpuMsPerSecond,
         double CpuMsPerIncident, double RowsPerIncident, double TransactionsPerIncident, double WindowSeconds,
-        double? HeapKbPerScreen, double? WorkingSetKbPerScreen);
+        double? HeapKbPerScreen, double? WorkingSetKbPerScreen, double? CircuitMessagesPerIncident);
 
     private static async Task<int> MeasureAsync(Settings settings, CancellationToken ct)
     {
         // The figures are printed for the README: one culture whatever the machine's.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var loadAtStart = Scenario.PrintHeader("screens: what open map pages cost the dashboard and PostgreSQL");
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"Chromium is not installed ({ChromiumPath}); apt-get install -y chromium.");
+        await using var browsers = ScreenBrowsers.Start();
 
         // The browser signs in over plain HTTP on loopback: no redirect to HTTPS, no Secure-only cookie.
         await using var host = await AlertingHost.StartAsync(new Dictionary<string, string?> { ["Security:EnforceHttps"] = "false" }, ct);
@@ -69,14 +66,6 @@ internal static class Screens
         var acknowledged = new AckCounter();
         using var subscription = host.Host.Services.GetRequiredService<LiveFeed>().Subscribe(acknowledged.OnBatch);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-
         // Warm-up (JIT and its tiering, pools, plans), not measured: with a single warm-up cycle the first phase without
         // pages cost three times the CPU per incident of the last one, and the ratio measured the JIT, not the pages.
         for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, ct);
@@ -84,7 +73,7 @@ internal static class Screens
         // 0 pages, N pages, 0 pages again: the data grows with every cycle (outbox, events, timeline), so the phase with
         // pages is compared with the mean of the two without, which bracket it.
         var phases = new List<Phase>();
-        var pages = new List<IPage>();
+        var open = 0;
         foreach (var screens in new[] { 0, settings.Screens, 0 })
         {
             (double Heap, double WorkingSet)? before = null;
@@ -92,17 +81,19 @@ internal static class Screens
             {
                 before = Memory();
                 var opened = Clock.Now;
-                await OpenPagesAsync(browser, host.Host.BaseAddress, screens, pages, ct);
+                await browsers.OpenAsync(host.Host.BaseAddress, screens, ct);
+                open = screens;
                 Console.WriteLine($"  pages      {screens} map pages signed in as dispatcher, circuits up, in {Clock.Ms(opened, Clock.Now) / 1000:0.0} s");
                 // The pages' own code paths (rendering, diffing, sending to circuits) warm up too before they are measured.
                 for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, ct);
             }
-            else if (pages.Count > 0)
+            else if (open > 0)
             {
-                await ClosePagesAsync(pages);
+                await browsers.CloseAsync(ct);
+                open = 0;
                 Console.WriteLine("  pages      closed (left for a blank page first, so each circuit ends at once)");
             }
-            phases.Add(await MeasurePhaseAsync(settings, host, members, acknowledged, pages, before, ct));
+            phases.Add(await MeasurePhaseAsync(settings, host, members, acknowledged, browsers, open, before, ct));
         }
 
         var loadAtEnd = MachineInfo.LoadAverage();
@@ -111,7 +102,7 @@ internal static class Screens
     }
 
     private static async Task<Phase> MeasurePhaseAsync(Settings settings, AlertingHost host, IReadOnlyList<string> members, AckCounter acknowledged,
-        IReadOnlyList<IPage> pages, (double Heap, double WorkingSet)? before, CancellationToken ct)
+        ScreenBrowsers browsers, int screens, (double Heap, double WorkingSet)? before, CancellationToken ct)
     {
         var connection = host.Host.ConnectionString;
         var cpu = await CpuMeter.ForAsync(connection, ct);
@@ -121,11 +112,11 @@ internal static class Screens
         await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds), ct);
 
         double? heapPerScreen = null, workingSetPerScreen = null;
-        if (before is { } b && pages.Count > 0)
+        if (before is { } b && screens > 0)
         {
             var after = Memory();
-            heapPerScreen = (after.Heap - b.Heap) / pages.Count / 1024;
-            workingSetPerScreen = (after.WorkingSet - b.WorkingSet) / pages.Count / 1024;
+            heapPerScreen = (after.Heap - b.Heap) / screens / 1024;
+            workingSetPerScreen = (after.WorkingSet - b.WorkingSet) / screens / 1024;
         }
 
         // Idle: nothing is posted; whatever PostgreSQL commits now is background work and open screens.
@@ -142,23 +133,26 @@ internal static class Screens
         var start = Clock.Now;
         var pgStart = await PgActivity.TakeAsync(connection, ct);
         var cpuStart = cpu.Take();
+        var circuitMessages = host.Host.Services.GetRequiredService<CircuitMessages>();
+        var messagesStart = circuitMessages.Inbound;
         Guid last = default;
         for (var i = 0; i < settings.Incidents; i++) last = await CycleAsync(host, members, acknowledged, ct);
-        foreach (var page in pages)
-            await page.Locator($"[data-incident='{last}']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = (float)PageTimeout.TotalMilliseconds });
+        if (screens > 0) await browsers.WaitForIncidentAsync(last, ct);
         await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds), ct);
         var pgWork = (await PgActivity.TakeAsync(connection, ct)).Since(pgStart);
         var cpuWork = cpu.Take().Since(cpuStart);
+        double? messagesPerIncident = screens > 0 ? (double)(circuitMessages.Inbound - messagesStart) / screens / settings.Incidents : null;
         var window = Clock.Ms(start, Clock.Now) / 1000;
 
-        var phase = new Phase(pages.Count, idle.Transactions / idleSeconds, idle.RowsRead / idleSeconds, cpuIdleEnd.Since(cpuIdle).ProcessMs / idleSeconds,
+        var phase = new Phase(screens, idle.Transactions / idleSeconds, idle.RowsRead / idleSeconds, cpuIdleEnd.Since(cpuIdle).ProcessMs / idleSeconds,
             cpuWork.ProcessMs / settings.Incidents, (double)pgWork.RowsRead / settings.Incidents, (double)pgWork.Transactions / settings.Incidents,
-            window, heapPerScreen, workingSetPerScreen);
+            window, heapPerScreen, workingSetPerScreen, messagesPerIncident);
         Console.WriteLine((
-            $"  {pages.Count,3} pages  idle {phase.IdleTps:0.0} tx/s, {phase.IdleRowsPerSecond:0} rows/s, {phase.IdleCpuMsPerSecond:0.0} ms CPU/s; " +
+            $"  {screens,3} pages  idle {phase.IdleTps:0.0} tx/s, {phase.IdleRowsPerSecond:0} rows/s, {phase.IdleCpuMsPerSecond:0.0} ms CPU/s; " +
             $"per incident {phase.CpuMsPerIncident:0.0} ms CPU, {phase.RowsPerIncident:0} rows read, {phase.TransactionsPerIncident:0.0} tx " +
             $"({settings.Incidents} cycles in {window:0.0} s)" +
-            (heapPerScreen is { } h ? $"; per circuit {h:0} KB managed heap, {workingSetPerScreen:0} KB working set" : "")));
+            (heapPerScreen is { } h ? $"; per circuit {h:0} KB managed heap, {workingSetPerScreen:0} KB working set" : "") +
+            (messagesPerIncident is { } m ? $"; {m:0.0} messages in per circuit and incident" : "")));
         return phase;
     }
 
@@ -213,50 +207,6 @@ internal static class Screens
             if (Clock.Now > deadline) throw new TimeoutException($"Timed out waiting for {what}.");
             await Task.Delay(10, ct);
         }
-    }
-
-    private static async Task OpenPagesAsync(IBrowser browser, Uri baseAddress, int count, List<IPage> pages, CancellationToken ct)
-    {
-        // A few at a time: each sign-in and first render is real work for the server and the browser.
-        using var gate = new SemaphoreSlim(4);
-        var opened = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
-        {
-            await gate.WaitAsync(ct);
-            try
-            {
-                var context = await browser.NewContextAsync(new BrowserNewContextOptions
-                {
-                    BaseURL = baseAddress.ToString(),
-                    ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-                });
-                var page = await context.NewPageAsync();
-                page.SetDefaultTimeout((float)PageTimeout.TotalMilliseconds);
-                await page.GotoAsync("login");
-                await page.Locator("input[name=username]").FillAsync(Roles.Dispatcher);
-                await page.Locator("input[name=password]").FillAsync(KestrelDashboard.Password);
-                await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
-                await page.Locator("[data-circuit=up]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-                await page.Locator("[data-testid=incident-board]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-                return page;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        pages.AddRange(opened);
-    }
-
-    /// <summary>Leaving the page makes Blazor end its circuit at once (else it is kept for reconnection for minutes and still
-    /// renders live updates).</summary>
-    private static async Task ClosePagesAsync(List<IPage> pages)
-    {
-        foreach (var page in pages)
-        {
-            await page.GotoAsync("about:blank");
-            await page.Context.CloseAsync();
-        }
-        pages.Clear();
     }
 
     /// <summary>The managed heap after a full, compacting collection, and the working set, in bytes.</summary>

@@ -30,6 +30,29 @@ public class IncidentBoardTests : BunitContext
     }
 
     [Fact]
+    public void A_new_incident_renders_its_own_row_and_leaves_the_others_as_they_were_until_their_age_changes()
+    {
+        var incidents = Enumerable.Range(1, 30).Select(i => Incident($"incident {i}", i * 7)).ToList();
+        var board = Render<IncidentBoard>(p => p.Add(b => b.Incidents, incidents).Add(b => b.Now, Now));
+        board.Render(p => p.Add(b => b.Incidents, incidents).Add(b => b.Now, Now));
+        var before = board.FindComponents<BoardRow>().ToDictionary(r => r.Instance.Incident.Id, r => r.RenderCount);
+
+        var arrived = Incident("just now", 0);
+        board.Render(p => p.Add(b => b.Incidents, [.. incidents, arrived]).Add(b => b.Now, Now));
+
+        var rows = board.FindComponents<BoardRow>();
+        Assert.Equal(31, rows.Count);
+        Assert.All(rows.Where(r => r.Instance.Incident.Id != arrived.Id), r => Assert.Equal(before[r.Instance.Incident.Id], r.RenderCount));
+        Assert.Equal("just now", board.Find("[data-testid=board-row] .desc").TextContent);
+
+        // A minute later every age reads differently: each row renders again.
+        board.Render(p => p.Add(b => b.Incidents, [.. incidents, arrived]).Add(b => b.Now, Now.AddMinutes(1)));
+        Assert.All(board.FindComponents<BoardRow>().Where(r => r.Instance.Incident.Id != arrived.Id),
+            r => Assert.Equal(before[r.Instance.Incident.Id] + 1, r.RenderCount));
+        Assert.Contains("1 min", board.Find("[data-testid=board-row] .age").TextContent);
+    }
+
+    [Fact]
     public void Each_row_shows_the_age_category_and_network()
     {
         var networkId = Guid.NewGuid();

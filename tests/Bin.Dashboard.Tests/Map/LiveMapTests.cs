@@ -22,12 +22,8 @@ public class LiveMapTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Strict;
         _module = JSInterop.SetupModule("./Features/Map/LiveMap.razor.js");
         _module.SetupVoid("init", _ => true).SetVoidResult();
-        _module.SetupVoid("setNetworks", _ => true).SetVoidResult();
-        _module.SetupVoid("setIncidents", _ => true).SetVoidResult();
-        _module.SetupVoid("setHighlights", _ => true).SetVoidResult();
+        _module.SetupVoid("update", _ => true).SetVoidResult();
         _module.SetupVoid("dispose", _ => true).SetVoidResult();
-        _module.SetupVoid("setDrawing", _ => true).SetVoidResult();
-        _module.SetupVoid("setPin", _ => true).SetVoidResult();
         Services.AddSingleton(Options.Create(new MapOptions { TileUrl = "" }));
     }
 
@@ -41,9 +37,9 @@ public class LiveMapTests : BunitContext
 
         var init = Assert.Single(_module.Invocations["init"]);
         Assert.Equal("", Assert.IsType<MapClientOptions>(init.Arguments[1]).TileUrl);
-        var call = Assert.Single(_module.Invocations["setNetworks"]);
+        var call = Assert.Single(_module.Invocations["update"]);
         Assert.IsType<ElementReference>(call.Arguments[0]);
-        var sent = Assert.IsAssignableFrom<IReadOnlyList<MapNetwork>>(call.Arguments[1]);
+        var sent = Assert.IsAssignableFrom<IReadOnlyList<MapNetwork>>(Assert.Single(_module.Sent("networks")));
         Assert.Same(networks, sent);
 
         Assert.Equal(["Kerkplein", "Leuken", "Molle Hoeven", "Parelstrand", "Servaesdreef", "Slachthuis", "West Kei"], sent.Select(n => n.Name));
@@ -78,7 +74,7 @@ public class LiveMapTests : BunitContext
         Render<LiveMap>(p => p.Add(m => m.Networks, networks));
 
         // Blazor serialises interop arguments with web (camelCase) names; LiveMap.razor.js reads these.
-        var sent = _module.Invocations["setNetworks"].Single().Arguments[1];
+        var sent = _module.Sent("networks").Single();
         var json = JsonSerializer.SerializeToElement(sent, new JsonSerializerOptions(JsonSerializerDefaults.Web))[0];
         Assert.Equal(["id", "name", "status", "indicative", "memberCount", "colour", "rings", "founding"], json.EnumerateObject().Select(p => p.Name));
     }
@@ -90,13 +86,30 @@ public class LiveMapTests : BunitContext
         var map = Render<LiveMap>(p => p.Add(m => m.Networks, networks));
 
         map.Render(p => p.Add(m => m.Networks, networks));
-        Assert.Single(_module.Invocations["setNetworks"]);
+        Assert.Single(_module.Sent("networks"));
 
         var fewer = networks.Skip(1).ToList();
         map.Render(p => p.Add(m => m.Networks, fewer));
-        Assert.Equal(2, _module.Invocations["setNetworks"].Count);
-        Assert.Same(fewer, _module.Invocations["setNetworks"][^1].Arguments[1]);
+        Assert.Equal(2, _module.Sent("networks").Count);
+        Assert.Same(fewer, _module.Sent("networks")[^1]);
         Assert.Single(_module.Invocations["init"]);
+    }
+
+    [Fact]
+    public void A_render_that_changes_several_things_sends_them_in_one_call_without_what_stayed_the_same()
+    {
+        var networks = NetworkPalette.ToMap(LommelSeed(), status => status, new Dictionary<Guid, int>());
+        var map = Render<LiveMap>(p => p.Add(m => m.Networks, networks));
+        var incident = new MapIncident(Guid.NewGuid(), 51.2307, 5.3135, "burglary", "#B00020", "!", "Reported", "Inbraak");
+        var kerkplein = networks[0].Id;
+
+        map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Incidents, [incident])
+            .Add(m => m.Highlights, new MapHighlights(incident.Id, [kerkplein], [kerkplein]))
+            .Add(m => m.Badges, new Dictionary<Guid, string> { [kerkplein] = "✓ 0/20" }));
+
+        Assert.Equal(2, _module.Invocations["update"].Count);
+        var changes = (IReadOnlyDictionary<string, object?>)_module.Invocations["update"][^1].Arguments[1]!;
+        Assert.Equal(["incidents", "badges", "badgeDetails", "highlights"], changes.Keys);
     }
 
     [Fact]
@@ -104,17 +117,17 @@ public class LiveMapTests : BunitContext
     {
         var networks = NetworkPalette.ToMap(LommelSeed(), status => status, new Dictionary<Guid, int>());
         var map = Render<LiveMap>(p => p.Add(m => m.Networks, networks));
-        Assert.Empty(_module.Invocations["setDrawing"]);
-        Assert.Empty(_module.Invocations["setPin"]);
+        Assert.Empty(_module.Sent("drawing"));
+        Assert.Empty(_module.Sent("pin"));
 
         var drawing = MapDrawing.New();
         map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Drawing, drawing).Add(m => m.Pin, new MapPoint(51.2307, 5.3135)));
         map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Drawing, drawing).Add(m => m.Pin, new MapPoint(51.2307, 5.3135)));
         map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Drawing, MapDrawing.New()).Add(m => m.Pin, new MapPoint(51.2307, 5.3135)));
 
-        Assert.Equal(2, _module.Invocations["setDrawing"].Count);
-        Assert.Same(drawing, _module.Invocations["setDrawing"][0].Arguments[1]);
-        Assert.Equal(new MapPoint(51.2307, 5.3135), Assert.Single(_module.Invocations["setPin"]).Arguments[1]);
+        Assert.Equal(2, _module.Sent("drawing").Count);
+        Assert.Same(drawing, _module.Sent("drawing")[0]);
+        Assert.Equal(new MapPoint(51.2307, 5.3135), Assert.Single(_module.Sent("pin")));
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public class MapLiveStateTests
     {
         public readonly Dictionary<Guid, IncidentView> Incidents = [];
         public readonly List<OpenAlert> Alerts = [];
-        public readonly Dictionary<Guid, List<AlertProgressReader.Row>> Progress = [];
+        // Replaced by a test while the state's worker reads it.
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, List<AlertProgressReader.Row>> Progress = [];
         public int OpenListReads;
         public readonly List<Guid[]> IncidentReads = [];
         public readonly List<Guid[]> ProgressReads = [];
@@ -128,6 +129,37 @@ public class MapLiveStateTests
 
         Assert.Equal([shown.AlertId], Assert.Single(store.ProgressReads));
         Assert.Equal(7, snapshot.Progress[shown.AlertId][0].Acknowledged);
+    }
+
+    [Fact]
+    public async Task Acknowledgements_coming_in_one_by_one_are_read_at_most_about_once_a_second()
+    {
+        var store = new CountingStore();
+        var incident = store.Add();
+        var alert = new OpenAlert(Guid.NewGuid(), incident.Id, Now, [Kerkplein]);
+        store.Alerts.Add(alert);
+        var (state, feed) = await StartedAsync(store);
+        const int answers = 40;
+        var allShown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        state.Changed += s =>
+        {
+            if (s.Progress.TryGetValue(alert.AlertId, out var p) && p[0].Acknowledged == answers) allShown.TrySetResult();
+        };
+        store.ProgressReads.Clear();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // Members answering one after another for two seconds, each answer notified on its own.
+        for (var acknowledged = 1; acknowledged <= answers; acknowledged++)
+        {
+            store.Progress[alert.AlertId] = [new AlertProgressReader.Row(alert.AlertId, Now, new NetworkProgress(Kerkplein, answers, 0, answers, 0, 0, acknowledged))];
+            feed.RaiseProgressChanged([alert.AlertId]);
+            await Task.Delay(50);
+        }
+        await allShown.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The first read comes after a moment's gathering, then at most one a second (re-reading every 250 ms, as
+        // before, read four a second), and the last answer is shown.
+        Assert.InRange(store.ProgressReads.Count, 1, (int)Math.Ceiling(clock.Elapsed.TotalSeconds) + 1);
     }
 
     [Fact]

@@ -112,8 +112,8 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
         var final = await scenario.WaitForAsync(issued.AlertId, p => p.Sum(x => x.Queued) == 0 && p.Sum(x => x.Sent) == p.Sum(x => x.Delivered));
         var module = JSInterop.SetupModule("./Features/Map/LiveMap.razor.js");
         var map = Render<MapPage>();
-        int Sent() => module.Invocations["setBadges"].Count;
-        string KerkpleinBadge() => Sent() == 0 ? "" : ((IReadOnlyDictionary<Guid, string>)module.Invocations["setBadges"][^1].Arguments[1]!)
+        int Sent() => module.Sent("badges").Count;
+        string KerkpleinBadge() => Sent() == 0 ? "" : ((IReadOnlyDictionary<Guid, string>)module.Sent("badges")[^1]!)
             .GetValueOrDefault(NetworkSeed.KerkpleinId, "");
         string Expected() => NetworkBadges.For(_state.Current.Alerts, _state.Current.Progress, new Infrastructure.Auth.NetworkScope(true, new HashSet<Guid>()))
             .GetValueOrDefault(NetworkSeed.KerkpleinId)?.Text ?? "";

@@ -1,5 +1,7 @@
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Map;
+using System.Globalization;
+using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Infrastructure.Auth;
 
 namespace Bin.Dashboard.Tests.Map;
@@ -64,5 +66,31 @@ public class NetworkBadgesTests
         var alert = new OpenAlert(Guid.NewGuid(), Guid.NewGuid(), Morning, [Kerkplein]);
 
         Assert.Empty(NetworkBadges.For([alert], new Dictionary<Guid, IReadOnlyList<NetworkProgress>>(), Zone));
+    }
+
+    [Fact]
+    public void Maps_of_the_whole_zone_share_one_set_of_badges_per_snapshot_and_language_and_a_changed_snapshot_makes_its_own()
+    {
+        var alert = new OpenAlert(Guid.NewGuid(), Guid.NewGuid(), Morning, [Kerkplein, Leuken]);
+        var snapshot = new MapSnapshot([], new Dictionary<Guid, IncidentView>(), [alert],
+            new Dictionary<Guid, IReadOnlyList<NetworkProgress>> { [alert.AlertId] = [Figures(Kerkplein, 122, 2), Figures(Leuken, 40, 1)] });
+        var leukenOnly = new NetworkScope(false, new HashSet<Guid> { Leuken });
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
+
+        var dutch = snapshot.BadgesFor(Zone);
+        Assert.Same(dutch, snapshot.BadgesFor(Zone));
+        Assert.Equal("✓ 2/122", dutch.Texts[Kerkplein]);
+        // A coordinator's map sees its own networks only.
+        Assert.Equal([Leuken], snapshot.BadgesFor(leukenOnly).Texts.Keys);
+
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-BE");
+        var french = snapshot.BadgesFor(Zone);
+        Assert.NotSame(dutch, french);
+        Assert.NotEqual(dutch.Details[Kerkplein], french.Details[Kerkplein]);
+
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
+        var acknowledged = snapshot with { Progress = new Dictionary<Guid, IReadOnlyList<NetworkProgress>> { [alert.AlertId] = [Figures(Kerkplein, 122, 3)] } };
+        Assert.Equal("✓ 3/122", acknowledged.BadgesFor(Zone).Texts[Kerkplein]);
+        Assert.Same(dutch, snapshot.BadgesFor(Zone));
     }
 }

@@ -98,6 +98,17 @@ function format(text, value) {
   return String(text).replace('{0}', value);
 }
 
+// What changed since the last render, in one call (one message each way per render); each part as its own setter takes it.
+export async function update(element, changes) {
+  if ('networks' in changes) setNetworks(element, changes.networks);
+  if ('incidents' in changes) setIncidents(element, changes.incidents);
+  if ('badges' in changes) setBadges(element, changes.badges, changes.badgeDetails);
+  if ('pulses' in changes) setPulses(element, changes.pulses);
+  if ('highlights' in changes) setHighlights(element, changes.highlights);
+  if ('pin' in changes) setPin(element, changes.pin);
+  if ('drawing' in changes) await setDrawing(element, changes.drawing);
+}
+
 export function setNetworks(element, networks) {
   const state = maps.get(element);
   if (!state) return;

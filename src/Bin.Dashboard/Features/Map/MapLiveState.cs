@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Alerts.Progress;
 using Bin.Dashboard.Features.Incidents;
+using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Infrastructure.LiveFeed;
 using Bin.Domain.Alerts;
 using Bin.Domain.Incidents;
@@ -23,8 +24,14 @@ public sealed class MapLiveState : IDisposable
     /// <summary>Recently closed incidents are kept so a map that has one selected shows it closed without a read.</summary>
     private const int ClosedKept = 200;
 
-    /// <summary>Progress notifications come by the hundred during a big alert: they are coalesced over this time.</summary>
-    private static readonly TimeSpan ProgressCoalescing = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// Progress notifications come by the hundred during a big alert. A burst is gathered for a moment, and the summary is
+    /// re-read at most once a second: as often as a person can follow a changing count, and each re-read that changes a
+    /// badge is a message to every open map.
+    /// </summary>
+    private static readonly TimeSpan ProgressGathering = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     private readonly IMapLiveStore _store;
     private readonly LiveFeed _feed;
@@ -35,6 +42,7 @@ public sealed class MapLiveState : IDisposable
     private readonly HashSet<Guid> _pendingProgress = [];
     private bool _pendingAll;
     private bool _progressScheduled;
+    private long? _lastProgressRead;
     private IDisposable? _subscription;
     private int _started;
 
@@ -61,7 +69,8 @@ public sealed class MapLiveState : IDisposable
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
             // Subscribe before loading: whatever happens during the load is applied after it (re-reads are idempotent).
-            _subscription = _feed.Subscribe(batch => { _work.Writer.TryWrite(new Work(batch, false)); return Task.CompletedTask; });
+            _subscription = _feed.Subscribe(e => e.Data is IncidentReported or IncidentVerified or IncidentUpdated or IncidentClosed or AlertIssued,
+                batch => { _work.Writer.TryWrite(new Work(batch, false)); return Task.CompletedTask; });
             _feed.ProgressChanged += OnProgressChanged;
             // The worker serves every map of the node: it must not carry the first circuit's context (its language).
             using (ExecutionContext.SuppressFlow()) _ = Task.Run(RunAsync, CancellationToken.None);
@@ -72,14 +81,17 @@ public sealed class MapLiveState : IDisposable
 
     private void OnProgressChanged(IReadOnlyList<Guid>? alertIds)
     {
+        TimeSpan delay;
         lock (_gate)
         {
             if (alertIds is null) _pendingAll = true;
             else _pendingProgress.UnionWith(alertIds);
             if (_progressScheduled) return;
             _progressScheduled = true;
+            var untilInterval = _lastProgressRead is { } last ? ProgressInterval - TimeSpan.FromMilliseconds(Environment.TickCount64 - last) : TimeSpan.Zero;
+            delay = untilInterval > ProgressGathering ? untilInterval : ProgressGathering;
         }
-        _ = Task.Delay(ProgressCoalescing).ContinueWith(_ => _work.Writer.TryWrite(new Work(null, true)), TaskScheduler.Default);
+        _ = Task.Delay(delay).ContinueWith(_ => _work.Writer.TryWrite(new Work(null, true)), TaskScheduler.Default);
     }
 
     private async Task RunAsync()
@@ -187,6 +199,7 @@ public sealed class MapLiveState : IDisposable
             _pendingProgress.Clear();
             _pendingAll = false;
             _progressScheduled = false;
+            _lastProgressRead = Environment.TickCount64;
         }
         var wanted = state.Alerts.Select(a => a.AlertId).Where(id => all || named.Contains(id)).ToList();
         if (wanted.Count == 0) return state;
@@ -223,8 +236,36 @@ public sealed record MapSnapshot(
 {
     public static readonly MapSnapshot Empty = new([], new Dictionary<Guid, IncidentView>(), [], new Dictionary<Guid, IReadOnlyList<NetworkProgress>>());
 
+    /// <summary>The whole zone's badges per UI language, made by the first map that asks and shared by all others.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MapBadges> _zoneBadges = new();
+
+    /// <summary>A changed copy (<c>with</c>) starts without the badges of the snapshot it was made from.</summary>
+    private MapSnapshot(MapSnapshot original)
+    {
+        Incidents = original.Incidents;
+        Closed = original.Closed;
+        Alerts = original.Alerts;
+        Progress = original.Progress;
+        _zoneBadges = new();
+    }
+
+    /// <summary>
+    /// The badges <paramref name="scope"/> may see, in the current UI language. Every map that sees the whole zone
+    /// (dispatchers, officers, chiefs, administrators) shares one set per snapshot and language, made once; a
+    /// coordinator's are made for that map.
+    /// </summary>
+    public MapBadges BadgesFor(NetworkScope scope) =>
+        scope.WholeZone ? _zoneBadges.GetOrAdd(UiText.Language, _ => MapBadges.Of(NetworkBadges.For(Alerts, Progress, scope))) : MapBadges.Of(NetworkBadges.For(Alerts, Progress, scope));
+
     /// <summary>An incident shown on the map or closed recently; null when neither.</summary>
     public IncidentView? Find(Guid id) => Incidents.FirstOrDefault(i => i.Id == id) ?? Closed.GetValueOrDefault(id);
+}
+
+/// <summary>The badges as the map takes them: the short text per network, and the text shown on hover.</summary>
+public sealed record MapBadges(IReadOnlyDictionary<Guid, string> Texts, IReadOnlyDictionary<Guid, string> Details)
+{
+    public static MapBadges Of(IReadOnlyDictionary<Guid, NetworkBadge> badges) =>
+        new(badges.ToDictionary(b => b.Key, b => b.Value.Text), badges.ToDictionary(b => b.Key, b => b.Value.Detail));
 }
 
 /// <summary>The reads <see cref="MapLiveState"/> makes: the whole open set once per node, then only what an event names.</summary>

@@ -34,24 +34,40 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
     public void RaiseProgressChanged(IReadOnlyList<Guid>? alertIds) =>
         _progressChanged.Raise(h => h(alertIds), ex => logger.LogWarning(ex, "A progress subscriber failed"));
 
-    public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> handler)
+    public IDisposable Subscribe(Func<IReadOnlyList<LiveEvent>, Task> handler) => Add(new Subscription(this, handler, null, logger));
+
+    /// <summary>
+    /// Subscribes for the events <paramref name="wanted"/> picks; the handler gets those only. The pick is made as the
+    /// tail publishes, so a batch with nothing for this subscriber does not wake it: dozens of open screens each want a
+    /// few kinds of event, and each woken pump was a hop through the thread pool for nothing.
+    /// </summary>
+    public IDisposable Subscribe(Func<LiveEvent, bool> wanted, Func<IReadOnlyList<LiveEvent>, Task> handler) =>
+        Add(new Subscription(this, handler, wanted, logger));
+
+    /// <summary>As <see cref="Subscribe(Func{LiveEvent, bool}, Func{IReadOnlyList{LiveEvent}, Task})"/>, among what <paramref name="scope"/> may see.</summary>
+    public IDisposable Subscribe(NetworkScope scope, Func<LiveEvent, bool> wanted, Func<IReadOnlyList<LiveEvent>, Task> handler) =>
+        Subscribe(e => (scope.WholeZone || scope.MaySeeAny(e.NetworkIds)) && wanted(e), handler);
+
+    private Subscription Add(Subscription subscription)
     {
-        var subscription = new Subscription(this, handler, logger);
         lock (_gate) _subscribers = [.. _subscribers, subscription];
         return subscription;
     }
 
-    /// <summary>Subscribes for what <paramref name="scope"/> may see only.</summary>
-    public IDisposable Subscribe(NetworkScope scope, Func<IReadOnlyList<LiveEvent>, Task> handler) =>
-        Subscribe(batch =>
-        {
-            var visible = scope.WholeZone ? batch : batch.Where(e => scope.MaySeeAny(e.NetworkIds)).ToList();
-            return visible.Count == 0 ? Task.CompletedTask : handler(visible);
-        });
-
     internal void Publish(IReadOnlyList<LiveEvent> batch)
     {
-        foreach (var subscriber in _subscribers) subscriber.Enqueue(batch);
+        foreach (var subscriber in _subscribers)
+        {
+            try
+            {
+                subscriber.Enqueue(batch);
+            }
+            catch (Exception ex)
+            {
+                // A subscriber's pick that throws must not keep the batch from the others, nor stop the tail.
+                logger.LogWarning(ex, "A live-feed subscriber's filter failed on events up to {Sequence}", batch[^1].Sequence);
+            }
+        }
     }
 
     internal void SetStatus(FeedStatus status)
@@ -71,9 +87,12 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
         private readonly LiveFeed _feed;
         private readonly Channel<IReadOnlyList<LiveEvent>> _queue = Channel.CreateUnbounded<IReadOnlyList<LiveEvent>>(new() { SingleReader = true });
 
-        public Subscription(LiveFeed feed, Func<IReadOnlyList<LiveEvent>, Task> handler, ILogger logger)
+        private readonly Func<LiveEvent, bool>? _wanted;
+
+        public Subscription(LiveFeed feed, Func<IReadOnlyList<LiveEvent>, Task> handler, Func<LiveEvent, bool>? wanted, ILogger logger)
         {
             _feed = feed;
+            _wanted = wanted;
             _ = Task.Run(async () =>
             {
                 await foreach (var batch in _queue.Reader.ReadAllAsync())
@@ -91,7 +110,18 @@ public sealed class LiveFeed(ILogger<LiveFeed> logger)
             });
         }
 
-        public void Enqueue(IReadOnlyList<LiveEvent> batch) => _queue.Writer.TryWrite(batch);
+        public void Enqueue(IReadOnlyList<LiveEvent> batch)
+        {
+            if (_wanted is null)
+            {
+                _queue.Writer.TryWrite(batch);
+                return;
+            }
+            List<LiveEvent>? picked = null;
+            foreach (var e in batch)
+                if (_wanted(e)) (picked ??= []).Add(e);
+            if (picked is not null) _queue.Writer.TryWrite(picked);
+        }
 
         public void Dispose()
         {

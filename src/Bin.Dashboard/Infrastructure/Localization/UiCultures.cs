@@ -22,7 +22,14 @@ public static class UiCultures
     }
 
     /// <summary>The UI language a culture stands for; anything not offered counts as the default, Dutch.</summary>
-    public static string LanguageOf(CultureInfo culture) => Recognise(culture.Name) ?? DefaultLanguage;
+    public static string LanguageOf(CultureInfo culture) => culture.Name switch
+    {
+        // The cultures the dashboard sets, without parsing: every text on every render asks.
+        "nl-BE" => "nl",
+        "fr-BE" => "fr",
+        "en" => "en",
+        var name => Recognise(name) ?? DefaultLanguage,
+    };
 
     /// <summary>The culture that formats a UI language ("nl" → nl-BE, "fr" → fr-BE, "en" → en).</summary>
     public static CultureInfo CultureOf(string? language) => CultureInfo.GetCultureInfo(Recognise(language) switch
