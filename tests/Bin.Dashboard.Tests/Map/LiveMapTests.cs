@@ -109,7 +109,25 @@ public class LiveMapTests : BunitContext
 
         Assert.Equal(2, _module.Invocations["update"].Count);
         var changes = (IReadOnlyDictionary<string, object?>)_module.Invocations["update"][^1].Arguments[1]!;
-        Assert.Equal(["incidents", "badges", "badgeDetails", "highlights"], changes.Keys);
+        Assert.Equal(["badges", "badgeDetails", "highlights"], changes.Keys);
+    }
+
+    [Fact]
+    public void The_incidents_come_with_the_render_itself_in_the_names_the_module_reads_and_no_call_is_made_for_them()
+    {
+        var networks = NetworkPalette.ToMap(LommelSeed(), status => status, new Dictionary<Guid, int>());
+        var map = Render<LiveMap>(p => p.Add(m => m.Networks, networks));
+        var incident = new MapIncident(Guid.NewGuid(), 51.2307, 5.3135, "burglary", "#B00020", "!", "Reported", "Inbraak: <script>");
+        var calls = _module.Invocations["update"].Count;
+
+        map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Incidents, [incident]));
+
+        Assert.Equal(calls, _module.Invocations["update"].Count);
+        var sent = JsonDocument.Parse(map.Find("[data-testid=live-map]").GetAttribute("data-incidents")!).RootElement;
+        var only = Assert.Single(sent.EnumerateArray());
+        Assert.Equal(["id", "latitude", "longitude", "category", "colour", "glyph", "status", "label"], only.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(incident.Id, only.GetProperty("id").GetGuid());
+        Assert.Equal("Inbraak: <script>", only.GetProperty("label").GetString());
     }
 
     [Fact]

@@ -132,6 +132,35 @@ public class MapLiveStateTests
     }
 
     [Fact]
+    public async Task Alerts_issued_one_after_another_reach_the_maps_together_with_the_next_progress_tick_not_one_by_one()
+    {
+        var store = new CountingStore();
+        var incident = store.Add();
+        var (state, feed) = await StartedAsync(store);
+        store.ProgressReads.Clear();
+        var raised = new List<MapSnapshot>();
+        var allThree = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        state.Changed += s =>
+        {
+            lock (raised) raised.Add(s);
+            if (s.Alerts.Count == 3) allThree.TrySetResult();
+        };
+
+        for (var i = 0; i < 3; i++)
+        {
+            var alertId = Guid.NewGuid();
+            store.Progress[alertId] = [new AlertProgressReader.Row(alertId, Now, new NetworkProgress(Kerkplein, 12, 12, 0, 0, 0, 0))];
+            feed.Publish([new LiveEvent(10 + i, nameof(AlertIssued), alertId, Now, [Kerkplein], new AlertIssued(alertId, incident.Id, [Kerkplein], "burglary-lights",
+                new Dictionary<string, string>(), new Dictionary<Guid, int> { [Kerkplein] = 12 }, 12, 1, Now))]);
+        }
+        await allThree.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Applied one by one (each alert's own progress read), but raised once: the three arrived within the gathering moment.
+        Assert.Equal(3, store.ProgressReads.Count);
+        lock (raised) Assert.Single(raised);
+    }
+
+    [Fact]
     public async Task Acknowledgements_coming_in_one_by_one_are_read_at_most_about_once_a_second()
     {
         var store = new CountingStore();

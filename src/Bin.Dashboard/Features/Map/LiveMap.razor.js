@@ -34,10 +34,21 @@ export function init(element, options, dotnet) {
     drawer: null,
     edited: null,
     hidden: null,
+    observer: null,
   };
   map.on('click', e => dotnet.invokeMethodAsync('MapClicked', e.latlng.lat, e.latlng.lng));
   if (L.MarkerClusterGroup && state.incidents instanceof L.MarkerClusterGroup) state.incidents.on('clusterclick clusterkeypress', e => openCluster(state, e));
   maps.set(element, state);
+  // The incidents come with the render that changes them (the element's data-incidents), not in a call of their own
+  // after it: one message to the browser per live update instead of two, in every open map.
+  state.observer = new MutationObserver(() => showIncidentsOf(element));
+  state.observer.observe(element, { attributes: true, attributeFilter: ['data-incidents'] });
+  showIncidentsOf(element);
+}
+
+function showIncidentsOf(element) {
+  const json = element.getAttribute('data-incidents');
+  if (json) setIncidents(element, JSON.parse(json));
 }
 
 // Clusters only gather markers that overlap (a small radius): separate incidents stay separate pins. The library's own
@@ -99,9 +110,9 @@ function format(text, value) {
 }
 
 // What changed since the last render, in one call (one message each way per render); each part as its own setter takes it.
+// Incidents are not among them: they come in the render itself (data-incidents, see init).
 export async function update(element, changes) {
   if ('networks' in changes) setNetworks(element, changes.networks);
-  if ('incidents' in changes) setIncidents(element, changes.incidents);
   if ('badges' in changes) setBadges(element, changes.badges, changes.badgeDetails);
   if ('pulses' in changes) setPulses(element, changes.pulses);
   if ('highlights' in changes) setHighlights(element, changes.highlights);
@@ -327,7 +338,7 @@ export function setPulses(element, ids) {
 
 export function dispose(element) {
   const state = maps.get(element);
-  if (state) { stopDrawing(state); state.map.remove(); maps.delete(element); }
+  if (state) { state.observer.disconnect(); stopDrawing(state); state.map.remove(); maps.delete(element); }
 }
 
 function styleNetworks(state) {

@@ -63,6 +63,9 @@ public sealed class MapLiveState : IDisposable
 
     public MapSnapshot Current { get; private set; } = MapSnapshot.Empty;
 
+    /// <summary>The snapshot the subscribers last had; <see cref="Current"/> may be ahead by alerts waiting for the tick.</summary>
+    private MapSnapshot _raised = MapSnapshot.Empty;
+
     /// <summary>The current snapshot, loading it first if this is the first map of the node.</summary>
     public async Task<MapSnapshot> CurrentAsync(CancellationToken ct)
     {
@@ -100,7 +103,7 @@ public sealed class MapLiveState : IDisposable
         {
             try
             {
-                Current = await LoadAsync(CancellationToken.None);
+                Current = _raised = await LoadAsync(CancellationToken.None);
                 _loaded.TrySetResult();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -115,9 +118,17 @@ public sealed class MapLiveState : IDisposable
             try
             {
                 var next = work.Events is { } batch ? await ApplyAsync(Current, batch, CancellationToken.None) : await RefreshProgressAsync(Current, CancellationToken.None);
-                if (ReferenceEquals(next, Current)) continue;
                 Current = next;
-                _changed.Raise(h => h(next), ex => _logger.LogWarning(ex, "A map subscriber failed"));
+                if (ReferenceEquals(next, _raised)) continue;
+                // Incidents are shown at once (a marker within a moment of the report). Alerts, like their progress, change
+                // only badges: they wait for the progress tick, so badges change at most about once a second, and a new
+                // alert is one message to every open map less.
+                if (work.Progress || !ReferenceEquals(next.Incidents, _raised.Incidents) || !ReferenceEquals(next.Closed, _raised.Closed))
+                {
+                    _raised = next;
+                    _changed.Raise(h => h(next), ex => _logger.LogWarning(ex, "A map subscriber failed"));
+                }
+                else OnProgressChanged([]);
             }
             catch (Exception ex)
             {
