@@ -120,6 +120,8 @@ internal static class Screens
         }
 
         // Idle: nothing is posted; whatever PostgreSQL commits now is background work and open screens.
+        var circuitMessages = host.Host.Services.GetRequiredService<CircuitMessages>();
+        var idleMessagesStart = circuitMessages.Inbound;
         var idleStart = Clock.Now;
         var pgIdle = await PgActivity.TakeAsync(connection, ct);
         var cpuIdle = cpu.Take();
@@ -128,12 +130,12 @@ internal static class Screens
         var cpuIdleEnd = cpu.Take();
         var idleSeconds = Clock.Ms(idleStart, Clock.Now) / 1000;
         var idle = pgIdleEnd.Since(pgIdle);
+        double? idleMessagesPerMinute = screens > 0 ? (circuitMessages.Inbound - idleMessagesStart) * 60.0 / idleSeconds / screens : null;
 
         // The work: K cycles, then every page must show the last incident, then a quiet moment for the counters.
         var start = Clock.Now;
         var pgStart = await PgActivity.TakeAsync(connection, ct);
         var cpuStart = cpu.Take();
-        var circuitMessages = host.Host.Services.GetRequiredService<CircuitMessages>();
         var messagesStart = circuitMessages.Inbound;
         Guid last = default;
         for (var i = 0; i < settings.Incidents; i++) last = await CycleAsync(host, members, acknowledged, ct);
@@ -152,7 +154,7 @@ internal static class Screens
             $"per incident {phase.CpuMsPerIncident:0.0} ms CPU, {phase.RowsPerIncident:0} rows read, {phase.TransactionsPerIncident:0.0} tx " +
             $"({settings.Incidents} cycles in {window:0.0} s)" +
             (heapPerScreen is { } h ? $"; per circuit {h:0} KB managed heap, {workingSetPerScreen:0} KB working set" : "") +
-            (messagesPerIncident is { } m ? $"; {m:0.0} messages in per circuit and incident" : "")));
+            (messagesPerIncident is { } m ? $"; {m:0.0} messages in per circuit and incident, {idleMessagesPerMinute:0.0} per circuit and minute idle" : "")));
         return phase;
     }
 
