@@ -233,13 +233,14 @@ internal static class Screens
             $"  ratio      {open.Screens} pages / mean of the phases without: CPU per incident {cpuRatio:0.00}×, rows read per incident {rowsRatio:0.00}× (target ≤ {limit:0.00}×); " +
             $"idle {none.IdleTps:0.0} and {open.IdleTps:0.0} tx/s (target ≤ {settings.TargetIdleTps}) → {(met ? "MET" : "MISSED")}"));
         Console.WriteLine();
-        Console.WriteLine("| pages | idle tx/s | idle rows/s | CPU ms / incident | rows read / incident | tx / incident | KB heap / circuit | KB working set / circuit | load (1 min) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| pages | idle tx/s | idle rows/s | CPU ms / incident | rows read / incident | tx / incident | KB heap / circuit | KB working set / circuit | messages in / circuit / incident | load (1 min) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var p in phases)
             Console.WriteLine((
                 $"| {p.Screens} | {p.IdleTps:0.0} | {p.IdleRowsPerSecond:0} | {p.CpuMsPerIncident:0.0} | {p.RowsPerIncident:0} | {p.TransactionsPerIncident:0.0} | " +
                 $"{(p.HeapKbPerScreen is { } h ? h.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
                 $"{(p.WorkingSetKbPerScreen is { } w ? w.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
+                $"{(p.CircuitMessagesPerIncident is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | " +
                 $"{MachineInfo.OneMinute(loadAtStart)} → {MachineInfo.OneMinute(loadAtEnd)} |"));
         return met ? ExitCodes.Met : ExitCodes.TargetMissed;
     }

@@ -64,8 +64,8 @@ public class ComposerGuardsTests(HostFixture host) : ComposerContext(host.App), 
             .Add(c => c.Incident, incident)
             .Add(c => c.SelectedNetworks, selected)
             .Add(c => c.SelectedNetworksChanged, ids => selected = ids));
-        // Ready once the first preview has answered: that preview clears the errors shown before it, so a refusal shown
-        // while the composer still loaded would vanish (this test failed now and then for that reason).
+        // Ready once the composer has loaded ("add nearby" is disabled before) and its first preview has answered; a click
+        // while it still loaded searched an empty directory (this test failed now and then for that reason).
         composer.WaitForAssertion(() => Assert.Contains("ontvangers", composer.Find("[data-testid=composer-totals]").TextContent));
 
         composer.Find("[data-testid=composer-radius]").Change("20000");

@@ -120,7 +120,7 @@ export async function update(element, changes) {
   if ('drawing' in changes) await setDrawing(element, changes.drawing);
 }
 
-export function setNetworks(element, networks) {
+function setNetworks(element, networks) {
   const state = maps.get(element);
   if (!state) return;
   state.networks.clearLayers();
@@ -148,7 +148,7 @@ export function setNetworks(element, networks) {
   }
 }
 
-export function setIncidents(element, incidents) {
+function setIncidents(element, incidents) {
   const state = maps.get(element);
   if (!state) return;
   const seen = new Set();
@@ -183,7 +183,7 @@ export function setIncidents(element, incidents) {
   }
 }
 
-export function setHighlights(element, highlights) {
+function setHighlights(element, highlights) {
   const state = maps.get(element);
   if (!state) return;
   const previous = state.highlights.incident;
@@ -197,7 +197,7 @@ export function setHighlights(element, highlights) {
   if (selected && previous !== highlights.incident) state.map.panTo(selected.marker.getLatLng());
 }
 
-export function setBadges(element, badges, details) {
+function setBadges(element, badges, details) {
   const state = maps.get(element);
   if (!state) return;
   state.badges = badges || {};
@@ -206,7 +206,7 @@ export function setBadges(element, badges, details) {
 }
 
 // A pin on a picked point (null removes it).
-export function setPin(element, point) {
+function setPin(element, point) {
   const state = maps.get(element);
   if (!state) return;
   if (state.pin) { state.pin.remove(); state.pin = null; }
@@ -230,7 +230,7 @@ export function locate(element) {
 
 // Drawing mode: null ends it; { editNetworkId: null } draws a new polygon; { editNetworkId } edits that network's outline;
 // { line: true } draws a route.
-export async function setDrawing(element, drawing) {
+async function setDrawing(element, drawing) {
   const state = maps.get(element);
   if (!state) return;
   stopDrawing(state);
@@ -329,7 +329,7 @@ function loadDraw(texts) {
   return drawLibrary;
 }
 
-export function setPulses(element, ids) {
+function setPulses(element, ids) {
   const state = maps.get(element);
   if (!state) return;
   state.pulsing = new Set(ids || []);
