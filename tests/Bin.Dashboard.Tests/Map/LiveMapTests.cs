@@ -105,11 +105,37 @@ public class LiveMapTests : BunitContext
 
         map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Incidents, [incident])
             .Add(m => m.Highlights, new MapHighlights(incident.Id, [kerkplein], [kerkplein]))
-            .Add(m => m.Badges, new Dictionary<Guid, string> { [kerkplein] = "✓ 0/20" }));
+            .Add(m => m.Pin, new MapPoint(51.23, 5.31)));
 
         Assert.Equal(2, _module.Invocations["update"].Count);
         var changes = (IReadOnlyDictionary<string, object?>)_module.Invocations["update"][^1].Arguments[1]!;
-        Assert.Equal(["badges", "badgeDetails", "highlights"], changes.Keys);
+        Assert.Equal(["highlights", "pin"], changes.Keys);
+    }
+
+    [Fact]
+    public void The_badges_come_with_the_render_itself_and_new_ones_render_the_map_alone_without_a_call()
+    {
+        var networks = NetworkPalette.ToMap(LommelSeed(), status => status, new Dictionary<Guid, int>());
+        var kerkplein = networks[0].Id;
+        var first = new MapBadges(new Dictionary<Guid, string> { [kerkplein] = "✓ 0/20" }, new Dictionary<Guid, string> { [kerkplein] = "Inbraak: ✓ 0/20" });
+        var map = Render<LiveMap>(p => p.Add(m => m.Networks, networks).Add(m => m.Badges, first));
+        var calls = _module.Invocations["update"].Count;
+        string Texts() => JsonDocument.Parse(map.Find("[data-testid=live-map]").GetAttribute("data-badges")!).RootElement
+            .GetProperty("texts").GetProperty(kerkplein.ToString()).GetString()!;
+        Assert.Equal("✓ 0/20", Texts());
+
+        var renders = map.RenderCount;
+        var next = new MapBadges(new Dictionary<Guid, string> { [kerkplein] = "✓ 1/20" }, new Dictionary<Guid, string> { [kerkplein] = "Inbraak: ✓ 1/20" });
+        map.InvokeAsync(() => map.Instance.ShowBadges(next));
+        Assert.Equal("✓ 1/20", Texts());
+        Assert.Equal(renders + 1, map.RenderCount);
+        // The same texts again (a new instance, as a new snapshot makes): nothing to render.
+        map.InvokeAsync(() => map.Instance.ShowBadges(next with { }));
+        Assert.Equal(renders + 1, map.RenderCount);
+        // The parent renders again with the badges it passed before: those shown stay.
+        map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Badges, first));
+        Assert.Equal("✓ 1/20", Texts());
+        Assert.Equal(calls, _module.Invocations["update"].Count);
     }
 
     [Fact]

@@ -18,6 +18,33 @@ public class MapLiveStateTests
     private static readonly Guid Kerkplein = Guid.NewGuid();
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 21, 0, 0, TimeSpan.Zero);
 
+    [Fact]
+    public async Task An_incident_reported_while_an_acknowledgement_waits_for_the_tick_reaches_the_maps_together_with_it_in_one_change()
+    {
+        var store = new CountingStore();
+        var incident = store.Add();
+        var alertId = Guid.NewGuid();
+        store.Alerts.Add(new OpenAlert(alertId, incident.Id, Now, [Kerkplein]));
+        store.Progress[alertId] = [new AlertProgressReader.Row(alertId, Now, new NetworkProgress(Kerkplein, 12, 12, 0, 12, 0, 0))];
+        var (state, feed) = await StartedAsync(store);
+        var withIncident = new TaskCompletionSource<MapSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var next = store.Add(at: Now.AddMinutes(1));
+        state.Changed += s =>
+        {
+            if (s.Incidents.Any(i => i.Id == next.Id)) withIncident.TrySetResult(s);
+        };
+
+        // An acknowledgement waits for the progress tick; an incident reported meanwhile does not wait.
+        store.Progress[alertId] = [new AlertProgressReader.Row(alertId, Now, new NetworkProgress(Kerkplein, 12, 12, 0, 12, 0, 1))];
+        feed.RaiseProgressChanged([alertId]);
+        feed.Publish([new LiveEvent(11, nameof(IncidentReported), next.Id, Now, [Kerkplein],
+            new IncidentReported(next.Id, 51.23, 5.31, "burglary", "", ReporterKind.Member, [Kerkplein], Now.AddMinutes(1)))]);
+
+        // The change that shows the incident carries the acknowledgement too: one message to every map, not two.
+        var shown = await withIncident.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, shown.Progress[alertId].Sum(p => p.Acknowledged));
+    }
+
     private sealed class CountingStore : IMapLiveStore
     {
         public readonly Dictionary<Guid, IncidentView> Incidents = [];

@@ -4,8 +4,8 @@ namespace Bin.Dashboard.Tests.Map;
 
 /// <summary>
 /// What LiveMap handed its module: it sends each render's changes in one "update" call, a dictionary of the parts that
-/// changed ("networks", "badges", "badgeDetails", "pulses", "highlights", "pin", "drawing"). The incidents are not
-/// among them: they travel in the render (the element's data-incidents).
+/// changed ("networks", "pulses", "highlights", "pin", "drawing"). The incidents and badges are not among them: they
+/// travel in the render (the element's data-incidents and data-badges).
 /// </summary>
 internal static class MapModuleCalls
 {

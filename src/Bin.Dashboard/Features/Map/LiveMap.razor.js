@@ -39,16 +39,28 @@ export function init(element, options, dotnet) {
   map.on('click', e => dotnet.invokeMethodAsync('MapClicked', e.latlng.lat, e.latlng.lng));
   if (L.MarkerClusterGroup && state.incidents instanceof L.MarkerClusterGroup) state.incidents.on('clusterclick clusterkeypress', e => openCluster(state, e));
   maps.set(element, state);
-  // The incidents come with the render that changes them (the element's data-incidents), not in a call of their own
-  // after it: one message to the browser per live update instead of two, in every open map.
-  state.observer = new MutationObserver(() => showIncidentsOf(element));
-  state.observer.observe(element, { attributes: true, attributeFilter: ['data-incidents'] });
+  // The incidents and the badges come with the render that changes them (the element's data-incidents and
+  // data-badges), not in a call of their own after it: one message to the browser per live update instead of two, in
+  // every open map.
+  state.observer = new MutationObserver(records => {
+    const changed = new Set(records.map(r => r.attributeName));
+    if (changed.has('data-incidents')) showIncidentsOf(element);
+    if (changed.has('data-badges')) showBadgesOf(element);
+  });
+  state.observer.observe(element, { attributes: true, attributeFilter: ['data-incidents', 'data-badges'] });
   showIncidentsOf(element);
+  showBadgesOf(element);
 }
 
 function showIncidentsOf(element) {
   const json = element.getAttribute('data-incidents');
   if (json) setIncidents(element, JSON.parse(json));
+}
+
+function showBadgesOf(element) {
+  const json = element.getAttribute('data-badges');
+  const badges = json ? JSON.parse(json) : {};
+  setBadges(element, badges.texts, badges.details);
 }
 
 // Clusters only gather markers that overlap (a small radius): separate incidents stay separate pins. The library's own
@@ -110,10 +122,9 @@ function format(text, value) {
 }
 
 // What changed since the last render, in one call (one message each way per render); each part as its own setter takes it.
-// Incidents are not among them: they come in the render itself (data-incidents, see init).
+// Incidents and badges are not among them: they come in the render itself (data-incidents and data-badges, see init).
 export async function update(element, changes) {
   if ('networks' in changes) setNetworks(element, changes.networks);
-  if ('badges' in changes) setBadges(element, changes.badges, changes.badgeDetails);
   if ('pulses' in changes) setPulses(element, changes.pulses);
   if ('highlights' in changes) setHighlights(element, changes.highlights);
   if ('pin' in changes) setPin(element, changes.pin);

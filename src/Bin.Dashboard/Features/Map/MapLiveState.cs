@@ -42,6 +42,9 @@ public sealed class MapLiveState : IDisposable
     private readonly HashSet<Guid> _pendingProgress = [];
     private bool _pendingAll;
     private bool _progressScheduled;
+
+    /// <summary>Counts progress reads: a scheduled tick finding a higher count was overtaken by a read and does nothing.</summary>
+    private long _progressReads;
     private long? _lastProgressRead;
     private IDisposable? _subscription;
     private int _started;
@@ -85,6 +88,7 @@ public sealed class MapLiveState : IDisposable
     private void OnProgressChanged(IReadOnlyList<Guid>? alertIds)
     {
         TimeSpan delay;
+        long reads;
         lock (_gate)
         {
             if (alertIds is null) _pendingAll = true;
@@ -93,8 +97,14 @@ public sealed class MapLiveState : IDisposable
             _progressScheduled = true;
             var untilInterval = _lastProgressRead is { } last ? ProgressInterval - TimeSpan.FromMilliseconds(Environment.TickCount64 - last) : TimeSpan.Zero;
             delay = untilInterval > ProgressGathering ? untilInterval : ProgressGathering;
+            reads = _progressReads;
         }
-        _ = Task.Delay(delay).ContinueWith(_ => _work.Writer.TryWrite(new Work(null, true)), TaskScheduler.Default);
+        _ = Task.Delay(delay).ContinueWith(_ => _work.Writer.TryWrite(new Work(null, true, reads)), TaskScheduler.Default);
+    }
+
+    private bool ProgressPending
+    {
+        get { lock (_gate) return _progressScheduled; }
     }
 
     private async Task RunAsync()
@@ -117,13 +127,17 @@ public sealed class MapLiveState : IDisposable
         {
             try
             {
+                if (work.Events is null && work.Reads != Interlocked.Read(ref _progressReads)) continue;
                 var next = work.Events is { } batch ? await ApplyAsync(Current, batch, CancellationToken.None) : await RefreshProgressAsync(Current, CancellationToken.None);
                 Current = next;
                 if (ReferenceEquals(next, _raised)) continue;
                 // Incidents are shown at once (a marker within a moment of the report). Alerts, like their progress, change
                 // only badges: they wait for the progress tick, so badges change at most about once a second, and a new
-                // alert is one message to every open map less.
-                if (work.Progress || !ReferenceEquals(next.Incidents, _raised.Incidents) || !ReferenceEquals(next.Closed, _raised.Closed))
+                // alert is one message to every open map less. An incident shown takes the waiting progress along: the
+                // maps get both in one render, and the tick that would have followed has nothing left to do.
+                var incidentsChanged = !ReferenceEquals(next.Incidents, _raised.Incidents) || !ReferenceEquals(next.Closed, _raised.Closed);
+                if (incidentsChanged && !work.Progress && ProgressPending) Current = next = await RefreshProgressAsync(next, CancellationToken.None);
+                if (work.Progress || incidentsChanged)
                 {
                     _raised = next;
                     _changed.Raise(h => h(next), ex => _logger.LogWarning(ex, "A map subscriber failed"));
@@ -211,6 +225,7 @@ public sealed class MapLiveState : IDisposable
             _pendingAll = false;
             _progressScheduled = false;
             _lastProgressRead = Environment.TickCount64;
+            _progressReads++;
         }
         var wanted = state.Alerts.Select(a => a.AlertId).Where(id => all || named.Contains(id)).ToList();
         if (wanted.Count == 0) return state;
@@ -230,8 +245,11 @@ public sealed class MapLiveState : IDisposable
         _work.Writer.TryComplete();
     }
 
-    /// <summary>An event batch to apply, or (<paramref name="Progress"/>) the coalesced progress notifications to read.</summary>
-    private sealed record Work(IReadOnlyList<LiveEvent>? Events, bool Progress);
+    /// <summary>
+    /// An event batch to apply, or (<paramref name="Progress"/>) the coalesced progress notifications to read, scheduled
+    /// when <paramref name="Reads"/> progress reads had been made.
+    /// </summary>
+    private sealed record Work(IReadOnlyList<LiveEvent>? Events, bool Progress, long Reads = 0);
 }
 
 /// <summary>
@@ -247,10 +265,12 @@ public sealed record MapSnapshot(
 {
     public static readonly MapSnapshot Empty = new([], new Dictionary<Guid, IncidentView>(), [], new Dictionary<Guid, IReadOnlyList<NetworkProgress>>());
 
-    /// <summary>The whole zone's badges per UI language, made by the first map that asks and shared by all others.</summary>
+    /// <summary>The whole zone's badges and markers per UI language, made by the first map that asks and shared by all others.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MapBadges> _zoneBadges = new();
 
-    /// <summary>A changed copy (<c>with</c>) starts without the badges of the snapshot it was made from.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<MapIncident>> _zoneMarkers = new();
+
+    /// <summary>A changed copy (<c>with</c>) starts without the badges and markers of the snapshot it was made from.</summary>
     private MapSnapshot(MapSnapshot original)
     {
         Incidents = original.Incidents;
@@ -258,6 +278,7 @@ public sealed record MapSnapshot(
         Alerts = original.Alerts;
         Progress = original.Progress;
         _zoneBadges = new();
+        _zoneMarkers = new();
     }
 
     /// <summary>
@@ -268,6 +289,16 @@ public sealed record MapSnapshot(
     public MapBadges BadgesFor(NetworkScope scope) =>
         scope.WholeZone ? _zoneBadges.GetOrAdd(UiText.Language, _ => MapBadges.Of(NetworkBadges.For(Alerts, Progress, scope))) : MapBadges.Of(NetworkBadges.For(Alerts, Progress, scope));
 
+    /// <summary>
+    /// The markers of the incidents <paramref name="incidents"/> (this snapshot's, filtered for the map's user), in the
+    /// current UI language. Maps of the whole zone share one list per snapshot and language, and so its serialised form
+    /// (see LiveMap); a coordinator's are made for that map.
+    /// </summary>
+    public IReadOnlyList<MapIncident> MarkersFor(NetworkScope scope, IReadOnlyList<IncidentView> incidents) =>
+        scope.WholeZone && ReferenceEquals(incidents, Incidents)
+            ? _zoneMarkers.GetOrAdd(UiText.Language, language => Incidents.Select(i => MapIncident.Of(i, language)).ToList())
+            : incidents.Select(i => MapIncident.Of(i, UiText.Language)).ToList();
+
     /// <summary>An incident shown on the map or closed recently; null when neither.</summary>
     public IncidentView? Find(Guid id) => Incidents.FirstOrDefault(i => i.Id == id) ?? Closed.GetValueOrDefault(id);
 }
@@ -275,6 +306,8 @@ public sealed record MapSnapshot(
 /// <summary>The badges as the map takes them: the short text per network, and the text shown on hover.</summary>
 public sealed record MapBadges(IReadOnlyDictionary<Guid, string> Texts, IReadOnlyDictionary<Guid, string> Details)
 {
+    public static readonly MapBadges None = new(new Dictionary<Guid, string>(), new Dictionary<Guid, string>());
+
     public static MapBadges Of(IReadOnlyDictionary<Guid, NetworkBadge> badges) =>
         new(badges.ToDictionary(b => b.Key, b => b.Value.Text), badges.ToDictionary(b => b.Key, b => b.Value.Detail));
 }

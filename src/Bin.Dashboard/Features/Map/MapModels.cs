@@ -5,7 +5,16 @@ namespace Bin.Dashboard.Features.Map;
 public sealed record MapNetwork(Guid Id, string Name, string Status, bool Indicative, int MemberCount, string Colour, double[][][] Rings, bool Founding = false);
 
 /// <summary>An incident marker.</summary>
-public sealed record MapIncident(Guid Id, double Latitude, double Longitude, string Category, string Colour, string Glyph, string Status, string Label);
+public sealed record MapIncident(Guid Id, double Latitude, double Longitude, string Category, string Colour, string Glyph, string Status, string Label)
+{
+    /// <summary>The marker of <paramref name="incident"/>, labelled in <paramref name="language"/>.</summary>
+    public static MapIncident Of(Bin.Dashboard.Features.Incidents.IncidentView incident, string language)
+    {
+        var category = Bin.Domain.Incidents.IncidentCategories.TryGet(incident.Category, out var c) ? c : Bin.Domain.Incidents.IncidentCategories.Other;
+        return new MapIncident(incident.Id, incident.Latitude, incident.Longitude, incident.Category, category.Colour, category.Icon, incident.Status.ToString(),
+            $"{category.Name(language)}: {incident.Description}");
+    }
+}
 
 public readonly record struct MapPoint(double Latitude, double Longitude);
 
