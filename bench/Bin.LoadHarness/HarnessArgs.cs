@@ -39,6 +39,15 @@ internal sealed class HarnessArgs
         return value;
     }
 
+    public string Choice(string name, string defaultValue, params string[] allowed)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var text)) return defaultValue;
+        if (!allowed.Contains(text, StringComparer.Ordinal))
+            throw new ArgumentException($"--{name} must be one of {string.Join(", ", allowed)}; got '{text}'.");
+        return text;
+    }
+
     public void RejectUnknown()
     {
         var unknown = _values.Keys.Where(k => !_read.Contains(k)).Select(k => "--" + k).ToList();

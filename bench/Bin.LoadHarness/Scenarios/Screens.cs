@@ -16,34 +16,40 @@ namespace Bin.LoadHarness.Scenarios;
 /// screens: what open dashboards cost the server. The same work is done three times on one dashboard: with no map page
 /// open, with N real map pages (headless Chromium, each its own sign-in as a dispatcher, so N Blazor circuits), and with
 /// none again. Each phase: idle for a while, then K cycles of an incident reported, an alert to Kerkplein, and A members
-/// answering "OK" through the signed webhook. Per phase: PostgreSQL transactions per second while idle, and per incident cycle
-/// the dashboard process's CPU time and PostgreSQL rows read and transactions (pg_stat_database of the dashboard's
-/// database); with pages open also the server memory per circuit (managed heap after a full collection, and working
-/// set, before and after opening the pages, divided by N). The browsers are driven from a child process
-/// (<see cref="ScreenBrowsers"/>), so this process's CPU and memory are the dashboard's alone.
+/// answering "OK" through the signed webhook. With pages open, a cycle ends when every page shows its incident
+/// (<c>--pace shown</c>, the default), as a dispatcher's screen shows a report before the next one comes; with
+/// <c>--pace burst</c> the next cycle follows at once, and the browsers' work on this same machine overlaps the
+/// dashboard's. Per phase: PostgreSQL transactions per second while idle, and per incident cycle the dashboard process's
+/// CPU time and PostgreSQL rows read and transactions (pg_stat_database of the dashboard's database); with pages open
+/// also the server memory per circuit: the managed heap after a full collection and the working set, before and after
+/// opening the pages, divided by N (this includes the node-wide state the phase's incidents add), and the managed heap
+/// that closing the pages gives back, divided by N (what the circuits themselves held). The browsers are driven from a
+/// child process (<see cref="ScreenBrowsers"/>), so this process's CPU and memory are the dashboard's alone.
 /// </summary>
 internal static class Screens
 {
     public static readonly Scenario Scenario = Scenario.Create(
         "screens",
         "cost of open map pages: idle PostgreSQL transactions/s, CPU and rows read per incident, memory per circuit, with 0 and N pages",
-        "[--screens 20] [--incidents 8] [--acks 20] [--warmup-cycles 8] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
+        "[--screens 20] [--incidents 24] [--acks 20] [--pace shown|burst] [--warmup-cycles 8] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
         Parse,
         MeasureAsync);
 
     private static readonly TimeSpan WorkTimeout = TimeSpan.FromSeconds(60);
 
-    private sealed record Settings(int Screens, int Incidents, int Acks, int WarmupCycles, int IdleSeconds, int SettleSeconds, int TargetRatioPercent, int TargetIdleTps);
+    private sealed record Settings(int Screens, int Incidents, int Acks, int WarmupCycles, int IdleSeconds, int SettleSeconds, int TargetRatioPercent, int TargetIdleTps,
+        bool Burst);
 
     private static Settings Parse(HarnessArgs args) => new(
         args.Int("screens", 20, 1, 200),
-        args.Int("incidents", 8, 1, 1_000),
+        args.Int("incidents", 24, 1, 1_000),
         args.Int("acks", 20, 0, 5_000),
         args.Int("warmup-cycles", 8, 1, 1_000),
         args.Int("idle-seconds", 20, 2, 3_600),
         args.Int("settle-seconds", 12, 1, 120),
         args.Int("target-ratio-percent", 150, 100, 10_000),
-        args.Int("target-idle-tps", 5, 1, 10_000));
+        args.Int("target-idle-tps", 5, 1, 10_000),
+        args.Choice("pace", "shown", "shown", "burst") == "burst");
 
     /// <summary>What one phase measured.</summary>
     private sealed record Phase(int Screens, double IdleTps, double IdleRowsPerSecond, double IdleCpuMsPerSecond,
@@ -61,19 +67,21 @@ internal static class Screens
         await using var host = await AlertingHost.StartAsync(new Dictionary<string, string?> { ["Security:EnforceHttps"] = "false" }, ct);
         var members = AlertingHost.Numbers("61", settings.Acks);
         if (members.Count > 0) await host.ImportAsync(NetworkSeed.KerkpleinId, members, ct);
-        Console.WriteLine($"  setup      {members.Count} members imported in Kerkplein; each cycle: incident, alert to Kerkplein, {members.Count} \"OK\" answers");
+        Console.WriteLine($"  setup      {members.Count} members imported in Kerkplein; each cycle: incident, alert to Kerkplein, {members.Count} \"OK\" answers" +
+            (settings.Burst ? "; the next cycle at once (burst)" : "; with pages open, a cycle ends when every page shows its incident"));
 
         var acknowledged = new AckCounter();
         using var subscription = host.Host.Services.GetRequiredService<LiveFeed>().Subscribe(acknowledged.OnBatch);
 
         // Warm-up (JIT and its tiering, pools, plans), not measured: with a single warm-up cycle the first phase without
         // pages cost three times the CPU per incident of the last one, and the ratio measured the JIT, not the pages.
-        for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, ct);
+        for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, null, ct);
 
         // 0 pages, N pages, 0 pages again: the data grows with every cycle (outbox, events, timeline), so the phase with
         // pages is compared with the mean of the two without, which bracket it.
         var phases = new List<Phase>();
         var open = 0;
+        double? releasedHeapKb = null;
         foreach (var screens in new[] { 0, settings.Screens, 0 })
         {
             (double Heap, double WorkingSet)? before = null;
@@ -85,20 +93,25 @@ internal static class Screens
                 open = screens;
                 Console.WriteLine($"  pages      {screens} map pages signed in as dispatcher, circuits up, in {Clock.Ms(opened, Clock.Now) / 1000:0.0} s");
                 // The pages' own code paths (rendering, diffing, sending to circuits) warm up too before they are measured.
-                for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, ct);
+                for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, settings.Burst ? null : browsers, ct);
             }
             else if (open > 0)
             {
+                // What the circuits hold is what closing them gives back: node-wide state (the map state, caches) stays.
+                var circuits = host.Host.Services.GetRequiredService<CircuitMessages>();
+                var withPages = Memory();
                 await browsers.CloseAsync(ct);
+                await UntilAsync(() => circuits.Open == 0, "every circuit to close", ct);
+                releasedHeapKb = (withPages.Heap - Memory().Heap) / open / 1024;
+                Console.WriteLine($"  pages      closed (left for a blank page first, so each circuit ends at once); managed heap released: {releasedHeapKb:0} KB per circuit");
                 open = 0;
-                Console.WriteLine("  pages      closed (left for a blank page first, so each circuit ends at once)");
             }
             phases.Add(await MeasurePhaseAsync(settings, host, members, acknowledged, browsers, open, before, ct));
         }
 
         var loadAtEnd = MachineInfo.LoadAverage();
         Console.WriteLine($"  load avg   {loadAtEnd} (end)");
-        return Report(settings, phases, loadAtStart, loadAtEnd);
+        return Report(settings, phases, releasedHeapKb, loadAtStart, loadAtEnd);
     }
 
     private static async Task<Phase> MeasurePhaseAsync(Settings settings, AlertingHost host, IReadOnlyList<string> members, AckCounter acknowledged,
@@ -138,7 +151,7 @@ internal static class Screens
         var cpuStart = cpu.Take();
         var messagesStart = circuitMessages.Inbound;
         Guid last = default;
-        for (var i = 0; i < settings.Incidents; i++) last = await CycleAsync(host, members, acknowledged, ct);
+        for (var i = 0; i < settings.Incidents; i++) last = await CycleAsync(host, members, acknowledged, screens > 0 && !settings.Burst ? browsers : null, ct);
         if (screens > 0) await browsers.WaitForIncidentAsync(last, ct);
         await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds), ct);
         var pgWork = (await PgActivity.TakeAsync(connection, ct)).Since(pgStart);
@@ -158,8 +171,12 @@ internal static class Screens
         return phase;
     }
 
-    /// <summary>One incident with its alert and answers; returns when the answers are recorded (seen on the live feed).</summary>
-    private static async Task<Guid> CycleAsync(AlertingHost host, IReadOnlyList<string> members, AckCounter acknowledged, CancellationToken ct)
+    /// <summary>
+    /// One incident with its alert and answers; returns when the answers are recorded (seen on the live feed) and, given
+    /// <paramref name="shownBy"/>, when every open page shows the incident.
+    /// </summary>
+    private static async Task<Guid> CycleAsync(AlertingHost host, IReadOnlyList<string> members, AckCounter acknowledged, ScreenBrowsers? shownBy,
+        CancellationToken ct)
     {
         var incident = await host.ReportIncidentAsync(ct);
         var handedBefore = host.Gateway.Distinct;
@@ -171,6 +188,7 @@ internal static class Screens
         var refused = answers.Count(s => s != HttpStatusCode.OK);
         if (refused > 0) throw new InvalidOperationException($"{refused} of {answers.Length} answers were refused.");
         await UntilAsync(() => acknowledged.Count >= expected, "the answers being recorded", ct);
+        if (shownBy is not null) await shownBy.WaitForIncidentAsync(incident, ct);
         return incident;
     }
 
@@ -221,7 +239,7 @@ internal static class Screens
         return (heap, self.WorkingSet64);
     }
 
-    private static int Report(Settings settings, List<Phase> phases, string loadAtStart, string loadAtEnd)
+    private static int Report(Settings settings, List<Phase> phases, double? releasedHeapKb, string loadAtStart, string loadAtEnd)
     {
         var open = phases[1];
         var cpuRatio = open.CpuMsPerIncident / ((phases[0].CpuMsPerIncident + phases[2].CpuMsPerIncident) / 2);
@@ -233,12 +251,13 @@ internal static class Screens
             $"  ratio      {open.Screens} pages / mean of the phases without: CPU per incident {cpuRatio:0.00}×, rows read per incident {rowsRatio:0.00}× (target ≤ {limit:0.00}×); " +
             $"idle {none.IdleTps:0.0} and {open.IdleTps:0.0} tx/s (target ≤ {settings.TargetIdleTps}) → {(met ? "MET" : "MISSED")}"));
         Console.WriteLine();
-        Console.WriteLine("| pages | idle tx/s | idle rows/s | CPU ms / incident | rows read / incident | tx / incident | KB heap / circuit | KB working set / circuit | messages in / circuit / incident | load (1 min) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| pages | idle tx/s | idle rows/s | CPU ms / incident | rows read / incident | tx / incident | KB heap / circuit | KB heap released / circuit | KB working set / circuit | messages in / circuit / incident | load (1 min) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var p in phases)
             Console.WriteLine((
                 $"| {p.Screens} | {p.IdleTps:0.0} | {p.IdleRowsPerSecond:0} | {p.CpuMsPerIncident:0.0} | {p.RowsPerIncident:0} | {p.TransactionsPerIncident:0.0} | " +
                 $"{(p.HeapKbPerScreen is { } h ? h.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
+                $"{(p.Screens > 0 && releasedHeapKb is { } r ? r.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
                 $"{(p.WorkingSetKbPerScreen is { } w ? w.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
                 $"{(p.CircuitMessagesPerIncident is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | " +
                 $"{MachineInfo.OneMinute(loadAtStart)} → {MachineInfo.OneMinute(loadAtEnd)} |"));
