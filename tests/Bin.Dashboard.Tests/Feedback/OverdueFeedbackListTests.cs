@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Infrastructure.Auth;
-using Bin.Dashboard.Infrastructure.LiveFeed;
 using Bunit;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,10 +23,8 @@ public class OverdueFeedbackListTests : BunitContext, IClassFixture<FeedbackHost
     {
         _host = host;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
-        Services.AddSingleton(host.App.Service<OverdueFeedback>());
+        Services.AddSingleton(host.App.Service<OverdueLiveState>());
         Services.AddSingleton(host.App.Service<IDocumentStore>());
-        Services.AddSingleton(host.App.Service<LiveFeed>());
-        Services.AddSingleton(host.App.Service<TimeProvider>());
         var auth = AddAuthorization();
         auth.SetAuthorized("chief");
         auth.SetRoles(Roles.Chief);

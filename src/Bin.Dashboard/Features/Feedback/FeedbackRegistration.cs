@@ -29,6 +29,7 @@ public static class FeedbackRegistration
         services.AddSingleton<FeedbackTriggers>();
         services.AddSingleton<FeedbackDispatch>();
         services.AddSingleton<OverdueFeedback>();
+        services.AddSingleton<OverdueLiveState>();
         services.AddHostedService<FeedbackFollower>();
         services.AddSingleton<ILiveNetworkResolver, FeedbackNetworks>();
         services.ConfigureMarten(o =>
