@@ -57,7 +57,7 @@ app.MapBinLiveFeed();
 app.MapBinFeatures();
 app.MapBinApiDocs();
 // Compressing the circuit's WebSocket costs CPU on every render and interop message of every open screen, for messages
-// of a few hundred bytes on a zone's own network. Blazor's framing rule that came with it is covered by our own
+// of a few hundred bytes to a few kilobytes (a map's markers) on a zone's own network. Blazor's framing rule that came with it is covered by our own
 // policy (frame-ancestors 'none', SecurityHeaders).
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true)
     // The circuit hub (_blazor) admits anonymous browsers, for the public join page. Pages still decide: the router

@@ -12,6 +12,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/lib/chromium/chromium";
     public const string DemoPassword = "bin-demo";
 
+    /// <summary>How every browser test starts Chromium: the system's own, headless, and reaching out to nothing.</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions() => new()
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    };
+
     private IPlaywright? _playwright;
 
     public BrowserHost Host { get; private set; } = null!;
@@ -32,12 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         try
         {
             _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
+            Browser = await _playwright.Chromium.LaunchAsync(LaunchOptions());
         }
         finally
         {

@@ -27,12 +27,7 @@ public sealed class ReconnectionTests : IAsyncLifetime
         _database = await TestPostgres.CreateDatabaseAsync();
         _port = ChildProcesses.FreePort();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await _playwright.Chromium.LaunchAsync(BrowserFixture.LaunchOptions());
     }
 
     private async Task StartDashboardAsync()

@@ -53,12 +53,7 @@ public sealed class TwoNodeProxyTests : IAsyncLifetime
         _proxy = await StartProxyAsync(_a.BaseUrl, _b.BaseUrl);
         ProxyUrl = new Uri(_proxy.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/') + "/");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await _playwright.Chromium.LaunchAsync(BrowserFixture.LaunchOptions());
     }
 
     private static async Task<WebApplication> StartProxyAsync(Uri a, Uri b)

@@ -21,12 +21,7 @@ public sealed class ScreenshotTests : IAsyncLifetime
         // Two weeks of demo history (written by Bin.DemoData, as `./build.sh run` does) give replay and evaluation content.
         var host = BrowserHost.StartAsync(services: s => s.AddBinHistoryGenerator());
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await _playwright.Chromium.LaunchAsync(BrowserFixture.LaunchOptions());
         _host = await host;
         await _host.App.Service<HistoryGenerator>().GenerateAsync(HistoryProfile.Demo(14, DateTimeOffset.UtcNow), default);
     }

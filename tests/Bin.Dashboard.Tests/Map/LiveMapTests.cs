@@ -113,7 +113,7 @@ public class LiveMapTests : BunitContext
     }
 
     [Fact]
-    public void The_badges_come_with_the_render_itself_and_new_ones_render_the_map_alone_without_a_call()
+    public async Task The_badges_come_with_the_render_itself_and_new_ones_render_the_map_alone_without_a_call()
     {
         var networks = NetworkPalette.ToMap(LommelSeed(), status => status, new Dictionary<Guid, int>());
         var kerkplein = networks[0].Id;
@@ -126,11 +126,11 @@ public class LiveMapTests : BunitContext
 
         var renders = map.RenderCount;
         var next = new MapBadges(new Dictionary<Guid, string> { [kerkplein] = "✓ 1/20" }, new Dictionary<Guid, string> { [kerkplein] = "Inbraak: ✓ 1/20" });
-        map.InvokeAsync(() => map.Instance.ShowBadges(next));
+        await map.InvokeAsync(() => map.Instance.ShowBadges(next));
         Assert.Equal("✓ 1/20", Texts());
         Assert.Equal(renders + 1, map.RenderCount);
         // The same texts again (a new instance, as a new snapshot makes): nothing to render.
-        map.InvokeAsync(() => map.Instance.ShowBadges(next with { }));
+        await map.InvokeAsync(() => map.Instance.ShowBadges(next with { }));
         Assert.Equal(renders + 1, map.RenderCount);
         // The parent renders again with the badges it passed before: those shown stay.
         map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Badges, first));

@@ -8,11 +8,14 @@ public sealed record MapNetwork(Guid Id, string Name, string Status, bool Indica
 public sealed record MapIncident(Guid Id, double Latitude, double Longitude, string Category, string Colour, string Glyph, string Status, string Label)
 {
     /// <summary>The marker of <paramref name="incident"/>, labelled in <paramref name="language"/>.</summary>
-    public static MapIncident Of(Bin.Dashboard.Features.Incidents.IncidentView incident, string language)
+    public static MapIncident Of(Bin.Dashboard.Features.Incidents.IncidentView incident, string language) =>
+        Of(incident.Id, incident.Latitude, incident.Longitude, incident.Category, incident.Status.ToString(), c => $"{c.Name(language)}: {incident.Description}");
+
+    /// <summary>A marker in its category's colour and glyph (an unknown category shows as "other"), with the label <paramref name="label"/> makes.</summary>
+    public static MapIncident Of(Guid id, double latitude, double longitude, string category, string status, Func<Bin.Domain.Incidents.IncidentCategory, string> label)
     {
-        var category = Bin.Domain.Incidents.IncidentCategories.TryGet(incident.Category, out var c) ? c : Bin.Domain.Incidents.IncidentCategories.Other;
-        return new MapIncident(incident.Id, incident.Latitude, incident.Longitude, incident.Category, category.Colour, category.Icon, incident.Status.ToString(),
-            $"{category.Name(language)}: {incident.Description}");
+        var known = Bin.Domain.Incidents.IncidentCategories.TryGet(category, out var c) ? c : Bin.Domain.Incidents.IncidentCategories.Other;
+        return new MapIncident(id, latitude, longitude, category, known.Colour, known.Icon, status, label(known));
     }
 }
 
