@@ -87,6 +87,41 @@ public partial class MetricsEndpointTests(MetricsHostFixture host) : IClassFixtu
     }
 
     [Fact]
+    public void Requests_and_circuits_are_measured_but_not_every_render_of_every_screen_nor_every_buffer_kestrel_rents()
+    {
+        // An instrument is enabled when a listener (here the host's meter provider) takes its meter by name: an
+        // instrument of the same meter made here is enabled exactly when the framework's own would be.
+        static bool Collected(string meter)
+        {
+            using var probe = new System.Diagnostics.Metrics.Meter(meter);
+            return probe.CreateCounter<long>("bin.test.probe").Enabled;
+        }
+
+        Assert.NotNull(host.App.Services.GetService(typeof(OpenTelemetry.Metrics.MeterProvider)));
+        Assert.True(Collected("Microsoft.AspNetCore.Hosting"));
+        Assert.True(Collected("Microsoft.AspNetCore.Server.Kestrel"));
+        Assert.True(Collected("Microsoft.AspNetCore.Components.Server.Circuits"));
+        Assert.False(Collected("Microsoft.AspNetCore.Components.Lifecycle"));
+        Assert.False(Collected("Microsoft.AspNetCore.MemoryPool"));
+    }
+
+    [Fact]
+    public void Requests_are_traced_but_not_every_hub_message_of_every_open_screen()
+    {
+        // A source has listeners when the host's tracer provider takes it by name; SignalR makes no activity without.
+        static bool Traced(string source)
+        {
+            using var probe = new System.Diagnostics.ActivitySource(source);
+            return probe.HasListeners();
+        }
+
+        Assert.NotNull(host.App.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider)));
+        Assert.True(Traced("Microsoft.AspNetCore"));
+        Assert.True(Traced("Npgsql"));
+        Assert.False(Traced("Microsoft.AspNetCore.SignalR.Server"));
+    }
+
+    [Fact]
     public async Task The_scrape_names_the_operational_instruments()
     {
         // A committed event reaches the live feed (lag), the outbox is measured at least once, and the request's

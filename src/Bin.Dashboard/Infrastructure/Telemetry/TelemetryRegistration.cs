@@ -19,6 +19,27 @@ public static class TelemetryRegistration
 {
     public const string MetricsPath = "/metrics";
 
+    /// <summary>
+    /// The ASP.NET Core meters collected: requests, Kestrel, connections, routing, errors, rate limiting, sign-in and
+    /// circuits. Not those that <c>AddAspNetCoreInstrumentation</c> would add besides: Blazor's lifecycle meter records
+    /// a measurement for every component's parameters and every render batch of every open screen, and the memory
+    /// pool's for every buffer Kestrel rents; on an open map that was part of each live update's cost, for figures
+    /// nobody reads (the screens scenario, bench/Bin.LoadHarness/README.md).
+    /// </summary>
+    internal static readonly string[] AspNetCoreMeters =
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Http.Connections",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.RateLimiting",
+        "Microsoft.AspNetCore.Authentication",
+        "Microsoft.AspNetCore.Authorization",
+        "Microsoft.AspNetCore.Components",
+        "Microsoft.AspNetCore.Components.Server.Circuits",
+    ];
+
     public static IServiceCollection AddBinTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -49,14 +70,21 @@ public static class TelemetryRegistration
             {
                 t.AddSource(BinTelemetry.Name)
                     .AddSource("Npgsql")
-                    .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health") && !c.Request.Path.StartsWithSegments(MetricsPath))
+                    .AddAspNetCoreInstrumentation(o =>
+                    {
+                        o.Filter = c => !c.Request.Path.StartsWithSegments("/health") && !c.Request.Path.StartsWithSegments(MetricsPath);
+                        // A span per hub message: every render acknowledgement and interop reply of every open screen
+                        // (Blazor's circuits are a SignalR hub), thousands a minute in a busy control room, none of
+                        // them a unit of work anyone follows. Requests, commands and the alert's spans stay.
+                        o.EnableAspNetCoreSignalRSupport = false;
+                    })
                     .AddHttpClientInstrumentation();
                 if (otlp is not null) t.AddOtlpExporter(e => e.Endpoint = otlp);
             })
             .WithMetrics(m =>
             {
                 m.AddMeter(BinTelemetry.Name)
-                    .AddAspNetCoreInstrumentation()
+                    .AddMeter(AspNetCoreMeters)
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();
