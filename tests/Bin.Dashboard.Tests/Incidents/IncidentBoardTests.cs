@@ -53,6 +53,33 @@ public class IncidentBoardTests : BunitContext
     }
 
     [Fact]
+    public void A_render_with_the_same_incidents_filters_sorts_and_names_nothing_again_and_a_new_list_is_looked_at_anew()
+    {
+        var network = Guid.NewGuid();
+        var incidents = Enumerable.Range(1, 12).Select(i => Incident($"incident {i}", i * 3)).ToList();
+        foreach (var incident in incidents) incident.NetworkIds = [network];
+        var lookups = 0;
+        Func<Guid, string> names = _ => { lookups++; return "Kerkplein"; };
+        var board = Render<IncidentBoard>(p => p.Add(b => b.Incidents, incidents).Add(b => b.NetworkName, names).Add(b => b.Now, Now));
+        // A text filter matches against the network names too: each incident's are looked up when the board filters.
+        board.Find("[data-testid=filter-text]").Input("incident 1");
+        Assert.Equal(["incident 1", "incident 10", "incident 11", "incident 12"],
+            board.FindAll("[data-testid=board-row] .desc").Select(d => d.TextContent).Order());
+
+        var before = lookups;
+        board.Render(p => p.Add(b => b.Incidents, incidents).Add(b => b.NetworkName, names).Add(b => b.Now, Now));
+        Assert.Equal(before, lookups);
+        Assert.Equal(4, board.FindAll("[data-testid=board-row]").Count);
+
+        var arrived = Incident("incident 13", 0);
+        arrived.NetworkIds = [network];
+        board.Render(p => p.Add(b => b.Incidents, [.. incidents, arrived]).Add(b => b.NetworkName, names).Add(b => b.Now, Now));
+        Assert.True(lookups > before);
+        Assert.Equal("incident 13", board.Find("[data-testid=board-row] .desc").TextContent);
+        Assert.Equal(5, board.FindAll("[data-testid=board-row]").Count);
+    }
+
+    [Fact]
     public void Each_row_shows_the_age_category_and_network()
     {
         var networkId = Guid.NewGuid();
