@@ -24,7 +24,8 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
 
     private ScreenBrowsers(Process process) => _process = process;
 
-    public static ScreenBrowsers Start()
+    /// <summary>Starts the child; with <paramref name="core"/>, it and its browsers run on that core alone.</summary>
+    public static ScreenBrowsers Start(int? core)
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is not installed ({ChromiumPath}); apt-get install -y chromium.");
@@ -33,7 +34,9 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
         // dispatchers' own machines, and on this one they would otherwise take the cores from the dashboard and
         // PostgreSQL they measure (twenty pages kept the two cores 60% busy during the work, Chromium two thirds of it).
         // Not "nice": Chromium, running as root, raises its own priority again.
-        var start = new ProcessStartInfo("chrt") { ArgumentList = { "--idle", "0", self } };
+        var start = core is { } c
+            ? new ProcessStartInfo("taskset") { ArgumentList = { "-c", c.ToString(System.Globalization.CultureInfo.InvariantCulture), "chrt", "--idle", "0", self } }
+            : new ProcessStartInfo("chrt") { ArgumentList = { "--idle", "0", self } };
         // Started as "dotnet Bin.LoadHarness.dll": the child needs the assembly too.
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         start.ArgumentList.Add(Command);

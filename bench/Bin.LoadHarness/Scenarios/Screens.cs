@@ -16,10 +16,13 @@ namespace Bin.LoadHarness.Scenarios;
 /// screens: what open dashboards cost the server. The same work is done three times on one dashboard: with no map page
 /// open, with N real map pages (headless Chromium, each its own sign-in as a dispatcher, so N Blazor circuits), and with
 /// none again. Each phase: idle for a while, then K cycles of an incident reported, an alert to Kerkplein, and A members
-/// answering "OK" through the signed webhook. With pages open, a cycle ends when every page shows its incident
-/// (<c>--pace shown</c>, the default), as a dispatcher's screen shows a report before the next one comes; with
-/// <c>--pace burst</c> the next cycle follows at once, and the browsers' work on this same machine overlaps the
-/// dashboard's. Per phase: PostgreSQL transactions per second while idle, and per incident cycle the dashboard process's
+/// answering "OK" through the signed webhook. With pages open, a cycle ends when every page shows its incident, as a
+/// dispatcher's screen shows a report before the next one comes. <c>--pace rate</c> (the default) starts a cycle no
+/// sooner than <c>--interval-ms</c> after the last one started, in every phase: incidents come spaced, as in the issue's
+/// own measurement (2 a second), and the phases without pages do the same work at the same pace as the one with them.
+/// <c>--pace shown</c> spaces only the phase with pages (by the browsers); the phases without run their cycles back to
+/// back, hot, and the ratio also measures that difference. <c>--pace burst</c> never waits: the browsers' work on this
+/// same machine overlaps the dashboard's. Per phase: PostgreSQL transactions per second while idle, and per incident cycle the dashboard process's
 /// CPU time and PostgreSQL rows read and transactions (pg_stat_database of the dashboard's database); with pages open
 /// also the server memory per circuit: the managed heap after a full collection and the working set, before and after
 /// opening the pages, divided by N (this includes the node-wide state the phase's incidents add), and the managed heap
@@ -31,14 +34,16 @@ internal static class Screens
     public static readonly Scenario Scenario = Scenario.Create(
         "screens",
         "cost of open map pages: idle PostgreSQL transactions/s, CPU and rows read per incident, memory per circuit, with 0 and N pages",
-        "[--screens 20] [--incidents 24] [--acks 20] [--pace shown|burst] [--warmup-cycles 8] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
+        "[--screens 20] [--incidents 24] [--acks 20] [--pace rate|shown|burst] [--interval-ms 500] [--cores shared|split] [--warmup-cycles 8] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
         Parse,
         MeasureAsync);
 
     private static readonly TimeSpan WorkTimeout = TimeSpan.FromSeconds(60);
 
     private sealed record Settings(int Screens, int Incidents, int Acks, int WarmupCycles, int IdleSeconds, int SettleSeconds, int TargetRatioPercent, int TargetIdleTps,
-        bool Burst);
+        Pace Pace, int IntervalMs, bool SplitCores);
+
+    private enum Pace { Rate, Shown, Burst }
 
     private static Settings Parse(HarnessArgs args) => new(
         args.Int("screens", 20, 1, 200),
@@ -49,7 +54,33 @@ internal static class Screens
         args.Int("settle-seconds", 12, 1, 120),
         args.Int("target-ratio-percent", 150, 100, 10_000),
         args.Int("target-idle-tps", 5, 1, 10_000),
-        args.Choice("pace", "shown", "shown", "burst") == "burst");
+        args.Choice("pace", "rate", "rate", "shown", "burst") switch { "shown" => Pace.Shown, "burst" => Pace.Burst, _ => Pace.Rate },
+        args.Int("interval-ms", 500, 1, 60_000),
+        args.Choice("cores", "shared", "shared", "split") == "split");
+
+    private const int ServerCore = 0, BrowserCore = 1;
+
+    /// <summary>
+    /// Every thread of this process (the dashboard and the harness) onto one core; threads made later inherit it. The
+    /// runtime still sizes its thread pool and GC for the machine's cores, as a deployed dashboard's would be.
+    /// </summary>
+    private static async Task PinThisProcessAsync(int core, CancellationToken ct)
+    {
+        if (Environment.ProcessorCount < 2) throw new InvalidOperationException("--cores split needs at least two cores.");
+        // Twice: a thread started while the first pass ran may have been missed.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            using var taskset = Process.Start(new ProcessStartInfo("taskset")
+            {
+                ArgumentList = { "--all-tasks", "--cpu-list", "--pid", core.ToString(CultureInfo.InvariantCulture), Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            }) ?? throw new InvalidOperationException("taskset did not start.");
+            await taskset.StandardOutput.ReadToEndAsync(ct);
+            await taskset.WaitForExitAsync(ct);
+            if (taskset.ExitCode != 0) throw new InvalidOperationException($"taskset failed ({taskset.ExitCode}).");
+        }
+    }
 
     /// <summary>What one phase measured.</summary>
     private sealed record Phase(int Screens, double IdleTps, double IdleRowsPerSecond, double IdleCpuMsPerSecond,
@@ -61,15 +92,25 @@ internal static class Screens
         // The figures are printed for the README: one culture whatever the machine's.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var loadAtStart = Scenario.PrintHeader("screens: what open map pages cost the dashboard and PostgreSQL");
-        await using var browsers = ScreenBrowsers.Start();
+        if (settings.SplitCores) await PinThisProcessAsync(ServerCore, ct);
+        await using var browsers = ScreenBrowsers.Start(settings.SplitCores ? BrowserCore : null);
 
         // The browser signs in over plain HTTP on loopback: no redirect to HTTPS, no Secure-only cookie.
         await using var host = await AlertingHost.StartAsync(new Dictionary<string, string?> { ["Security:EnforceHttps"] = "false" }, ct);
         var members = AlertingHost.Numbers("61", settings.Acks);
         if (members.Count > 0) await host.ImportAsync(NetworkSeed.KerkpleinId, members, ct);
         Console.WriteLine($"  setup      {members.Count} members imported in Kerkplein; each cycle: incident, alert to Kerkplein, {members.Count} \"OK\" answers" +
-            (settings.Burst ? "; the next cycle at once (burst)" : "; with pages open, a cycle ends when every page shows its incident"));
+            settings.Pace switch
+            {
+                Pace.Burst => "; the next cycle at once (burst)",
+                Pace.Shown => "; with pages open, a cycle ends when every page shows its incident; without, the next follows at once",
+                _ => $"; a cycle starts {settings.IntervalMs} ms after the last one started, or later if the last one's work or (with pages open) " +
+                     "its showing on every page took longer",
+            });
 
+        Console.WriteLine(settings.SplitCores
+            ? $"  cores      every thread of this process (dashboard, harness) on core {ServerCore}, the browsers on core {BrowserCore}; PostgreSQL on any"
+            : "  cores      shared: the dashboard, PostgreSQL and the browsers (at idle priority) on any core");
         var acknowledged = new AckCounter();
         using var subscription = host.Host.Services.GetRequiredService<LiveFeed>().Subscribe(acknowledged.OnBatch);
 
@@ -93,7 +134,7 @@ internal static class Screens
                 open = screens;
                 Console.WriteLine($"  pages      {screens} map pages signed in as dispatcher, circuits up, in {Clock.Ms(opened, Clock.Now) / 1000:0.0} s");
                 // The pages' own code paths (rendering, diffing, sending to circuits) warm up too before they are measured.
-                for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, settings.Burst ? null : browsers, ct);
+                for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, settings.Pace == Pace.Burst ? null : browsers, ct);
             }
             else if (open > 0)
             {
@@ -151,7 +192,16 @@ internal static class Screens
         var cpuStart = cpu.Take();
         var messagesStart = circuitMessages.Inbound;
         Guid last = default;
-        for (var i = 0; i < settings.Incidents; i++) last = await CycleAsync(host, members, acknowledged, screens > 0 && !settings.Burst ? browsers : null, ct);
+        var late = 0;
+        for (var i = 0; i < settings.Incidents; i++)
+        {
+            var cycleStart = Clock.Now;
+            last = await CycleAsync(host, members, acknowledged, screens > 0 && settings.Pace != Pace.Burst ? browsers : null, ct);
+            if (settings.Pace != Pace.Rate || i == settings.Incidents - 1) continue;
+            var rest = settings.IntervalMs - Clock.Ms(cycleStart, Clock.Now);
+            if (rest > 0) await Task.Delay(TimeSpan.FromMilliseconds(rest), ct);
+            else late++;
+        }
         if (screens > 0) await browsers.WaitForIncidentAsync(last, ct);
         await Task.Delay(TimeSpan.FromSeconds(settings.SettleSeconds), ct);
         var pgWork = (await PgActivity.TakeAsync(connection, ct)).Since(pgStart);
@@ -165,7 +215,7 @@ internal static class Screens
         Console.WriteLine((
             $"  {screens,3} pages  idle {phase.IdleTps:0.0} tx/s, {phase.IdleRowsPerSecond:0} rows/s, {phase.IdleCpuMsPerSecond:0.0} ms CPU/s; " +
             $"per incident {phase.CpuMsPerIncident:0.0} ms CPU, {phase.RowsPerIncident:0} rows read, {phase.TransactionsPerIncident:0.0} tx " +
-            $"({settings.Incidents} cycles in {window:0.0} s)" +
+            $"({settings.Incidents} cycles in {window:0.0} s" + (settings.Pace == Pace.Rate ? $", {late} longer than {settings.IntervalMs} ms)" : ")") +
             (heapPerScreen is { } h ? $"; per circuit {h:0} KB managed heap, {workingSetPerScreen:0} KB working set" : "") +
             (messagesPerIncident is { } m ? $"; {m:0.0} messages in per circuit and incident, {idleMessagesPerMinute:0.0} per circuit and minute idle" : "")));
         return phase;
