@@ -316,15 +316,19 @@ internal static class Screens
         Console.WriteLine();
         Console.WriteLine("| pages | idle tx/s | idle rows/s | CPU ms / incident | rows read / incident | tx / incident | KB heap / circuit | KB heap released / circuit | KB working set / circuit | messages in / circuit / incident | load (1 min) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        var closed = 0;
-        foreach (var p in phases)
+        for (var i = 0; i < phases.Count; i++)
+        {
+            var p = phases[i];
+            // Round k's pages are phase 2k+1, and their closing released releasedHeapKb[k].
+            double? released = i % 2 == 1 && i / 2 < releasedHeapKb.Count ? releasedHeapKb[i / 2] : null;
             Console.WriteLine((
                 $"| {p.Screens} | {p.IdleTps:0.0} | {p.IdleRowsPerSecond:0} | {p.CpuMsPerIncident:0.0} | {p.RowsPerIncident:0} | {p.TransactionsPerIncident:0.0} | " +
                 $"{(p.HeapKbPerScreen is { } h ? h.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
-                $"{(p.Screens > 0 && closed < releasedHeapKb.Count ? releasedHeapKb[closed++].ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
+                $"{(released is { } r ? r.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
                 $"{(p.WorkingSetKbPerScreen is { } w ? w.ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
                 $"{(p.CircuitMessagesPerIncident is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | " +
                 $"{MachineInfo.OneMinute(loadAtStart)} → {MachineInfo.OneMinute(loadAtEnd)} |"));
+        }
         return met ? ExitCodes.Met : ExitCodes.TargetMissed;
     }
 
