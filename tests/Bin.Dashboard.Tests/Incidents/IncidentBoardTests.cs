@@ -32,7 +32,7 @@ public class IncidentBoardTests : BunitContext
     [Fact]
     public void A_new_incident_renders_its_own_row_and_leaves_the_others_as_they_were_until_their_age_changes()
     {
-        var incidents = Enumerable.Range(1, 30).Select(i => Incident($"incident {i}", i * 7)).ToList();
+        var incidents = Enumerable.Range(1, 20).Select(i => Incident($"incident {i}", i * 7)).ToList();
         var board = Render<IncidentBoard>(p => p.Add(b => b.Incidents, incidents).Add(b => b.Now, Now));
         board.Render(p => p.Add(b => b.Incidents, incidents).Add(b => b.Now, Now));
         var before = board.FindComponents<BoardRow>().ToDictionary(r => r.Instance.Incident.Id, r => r.RenderCount);
@@ -41,7 +41,7 @@ public class IncidentBoardTests : BunitContext
         board.Render(p => p.Add(b => b.Incidents, [.. incidents, arrived]).Add(b => b.Now, Now));
 
         var rows = board.FindComponents<BoardRow>();
-        Assert.Equal(31, rows.Count);
+        Assert.Equal(21, rows.Count);
         Assert.All(rows.Where(r => r.Instance.Incident.Id != arrived.Id), r => Assert.Equal(before[r.Instance.Incident.Id], r.RenderCount));
         Assert.Equal("just now", board.Find("[data-testid=board-row] .desc").TextContent);
 
@@ -50,6 +50,41 @@ public class IncidentBoardTests : BunitContext
         Assert.All(board.FindComponents<BoardRow>().Where(r => r.Instance.Incident.Id != arrived.Id),
             r => Assert.Equal(before[r.Instance.Incident.Id] + 1, r.RenderCount));
         Assert.Contains("1 min", board.Find("[data-testid=board-row] .age").TextContent);
+    }
+
+    [Fact]
+    public void A_long_board_shows_its_newest_rows_and_more_on_request_and_counts_them_all()
+    {
+        var incidents = Enumerable.Range(1, 60).Select(i => Incident($"incident {i}", i)).ToList();
+        var board = Render<IncidentBoard>(p => p.Add(b => b.Incidents, incidents).Add(b => b.Now, Now));
+
+        Assert.Equal(IncidentBoard.RowsPerStep, board.FindAll("[data-testid=board-row]").Count);
+        Assert.Equal("incident 1", board.Find("[data-testid=board-row] .desc").TextContent);
+        Assert.Equal("incident 25", board.FindAll("[data-testid=board-row] .desc")[^1].TextContent);
+        Assert.Equal("(60)", board.Find("[data-testid=board-count]").TextContent);
+        Assert.Equal("Toon er 25 meer (35 niet getoond)", board.Find("[data-testid=board-more]").TextContent.Trim());
+
+        board.Find("[data-testid=board-more]").Click();
+        Assert.Equal(50, board.FindAll("[data-testid=board-row]").Count);
+        Assert.Equal("Toon er 10 meer (10 niet getoond)", board.Find("[data-testid=board-more]").TextContent.Trim());
+
+        board.Find("[data-testid=board-more]").Click();
+        Assert.Equal(60, board.FindAll("[data-testid=board-row]").Count);
+        Assert.Empty(board.FindAll("[data-testid=board-more]"));
+    }
+
+    [Fact]
+    public void A_new_incident_on_a_long_board_compares_only_the_rows_shown_and_pushes_the_last_one_out()
+    {
+        var incidents = Enumerable.Range(1, 200).Select(i => Incident($"incident {i}", i)).ToList();
+        var board = Render<IncidentBoard>(p => p.Add(b => b.Incidents, incidents).Add(b => b.Now, Now));
+
+        board.Render(p => p.Add(b => b.Incidents, [.. incidents, Incident("just now", 0)]).Add(b => b.Now, Now));
+
+        var rows = board.FindComponents<BoardRow>();
+        Assert.Equal(IncidentBoard.RowsPerStep, rows.Count);
+        Assert.Equal("just now", rows[0].Instance.Incident.Description);
+        Assert.Equal("incident 24", rows[^1].Instance.Incident.Description);
     }
 
     [Fact]

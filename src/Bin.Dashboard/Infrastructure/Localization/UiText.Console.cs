@@ -16,6 +16,7 @@ public static partial class UiText
         ["console.board.searchPlaceholder"] = ("Zoek in omschrijving of BIN", "Rechercher dans la description ou le BIN", "Search description or BIN"),
         ["console.board.noMatch"] = ("Geen open meldingen voor deze filters.", "Aucun signalement ouvert pour ces filtres.", "No open incidents match these filters."),
         ["console.board.shown"] = ("{0} van {1}", "{0} sur {1}", "{0} of {1}"),
+        ["console.board.more"] = ("Toon er {0} meer ({1} niet getoond)", "Afficher {0} de plus ({1} non affichés)", "Show {0} more ({1} not shown)"),
         ["console.board.clearFilters"] = ("Filters wissen", "Effacer les filtres", "Clear filters"),
         ["console.board.new"] = ("Nieuw", "Nouveau", "New"),
         ["console.board.newCount"] = ("{0} nieuw", "{0} nouveau(x)", "{0} new"),
