@@ -13,6 +13,7 @@ using Bin.Dashboard.Infrastructure.LiveFeed;
 using Bin.Testing;
 using Bunit;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -101,6 +102,57 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
         Assert.Equal(1, listReadsBefore);
         Assert.Equal(listReadsBefore, _reads.OpenListReads);
         Assert.Single(_reads.IncidentReads, ids => ids.Contains(id));
+    }
+
+    /// <summary>Counts what the page asks; bUnit's own service answers.</summary>
+    private sealed class CountingAuthorization(IAuthorizationService inner) : IAuthorizationService
+    {
+        public int Asked;
+
+        public Task<AuthorizationResult> AuthorizeAsync(System.Security.Claims.ClaimsPrincipal user, object? resource, IEnumerable<IAuthorizationRequirement> requirements)
+        {
+            Interlocked.Increment(ref Asked);
+            return inner.AuthorizeAsync(user, resource, requirements);
+        }
+
+        public Task<AuthorizationResult> AuthorizeAsync(System.Security.Claims.ClaimsPrincipal user, object? resource, string policyName)
+        {
+            Interlocked.Increment(ref Asked);
+            return inner.AuthorizeAsync(user, resource, policyName);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_incident_renders_the_console_without_asking_the_users_rights_again_and_those_rights_show_what_it_offers()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("dispatcher");
+        auth.SetRoles("dispatcher");
+        auth.SetPolicies(Infrastructure.Auth.Policies.Dispatch);
+        var registered = Services.Last(d => d.ServiceType == typeof(IAuthorizationService));
+        var counting = new CountingAuthorization(registered.ImplementationInstance as IAuthorizationService
+            ?? (IAuthorizationService)(registered.ImplementationFactory?.Invoke(Services.GetRequiredService<IServiceProvider>())
+                ?? ActivatorUtilities.CreateInstance(Services.GetRequiredService<IServiceProvider>(), registered.ImplementationType!)));
+        Services.AddSingleton<IAuthorizationService>(counting);
+        // A dispatcher's console has the intake form.
+        Services.AddSingleton(_host.App.Service<IIncidentIntake>());
+        Services.AddSingleton<Features.Addresses.IAddressFinder>(new Addresses.FakeAddressFinder());
+        var map = Render<MapPage>();
+        map.WaitForElement("[data-testid=incident-board]");
+        await _state.CurrentAsync(default);
+        map.WaitForElement("[data-testid=intake-toggle]");
+        Assert.Empty(map.FindAll("[data-testid=open-composer]"));
+        var asked = counting.Asked;
+        Assert.True(asked > 0);
+
+        var officer = await _host.App.ClientForAsync("officer");
+        var response = await officer.PostAsJsonAsync("/api/incidents", new { lat = 51.2307, lon = 5.3135, category = "burglary", description = "Zonder opnieuw te vragen" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        map.WaitForAssertion(() => Assert.Single(map.FindAll($"[data-testid=board-row][data-incident='{id}']")));
+        Assert.Equal(asked, counting.Asked);
+        Assert.Single(map.FindAll("[data-testid=intake-toggle]"));
     }
 
     [Fact]
