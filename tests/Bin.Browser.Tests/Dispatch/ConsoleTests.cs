@@ -33,6 +33,45 @@ public class ConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     }
 
     [Fact]
+    public async Task A_new_incident_brings_an_open_map_its_own_marker_and_leaves_the_others_untouched_and_a_closed_one_takes_only_its_own_away()
+    {
+        var page = await browser.SignInAsync("dispatcher");
+        await Assertions.Expect(page.GetByTestId("incident-board")).ToBeVisibleAsync();
+        var at = await Scenario.InsideAsync("Servaesdreef");
+        var first = await Scenario.ReportAsync(at, "Eerste melding aan de dreef");
+        await Assertions.Expect(page.Locator($"[data-testid=map-markers] [data-marker*='{first}']")).ToHaveCountAsync(1);
+        var markers = await page.Locator("[data-testid=map-markers] [data-marker]").CountAsync();
+        // What the render changes among the markers' elements, as the browser applies it.
+        await page.EvaluateAsync(@"() => {
+            window.markerChanges = { added: 0, removed: 0, changed: 0 };
+            new MutationObserver(records => { for (const r of records) {
+                window.markerChanges.added += r.addedNodes.length;
+                window.markerChanges.removed += r.removedNodes.length;
+                if (r.type === 'attributes') window.markerChanges.changed++;
+            } }).observe(document.querySelector('[data-testid=map-markers]'), { childList: true, attributes: true, subtree: true });
+        }");
+
+        var second = await Scenario.ReportAsync(at, "Tweede melding aan de dreef");
+
+        await Assertions.Expect(page.Locator($"[data-testid=board-row][data-incident='{second}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=map-markers] [data-marker]")).ToHaveCountAsync(markers + 1);
+        Assert.Equal("{\"added\":1,\"removed\":0,\"changed\":0}", await page.EvaluateAsync<string>("() => JSON.stringify(window.markerChanges)"));
+
+        await page.GetByTestId("board-row").Filter(new() { HasText = "Eerste melding aan de dreef" }).ClickAsync();
+        var panel = page.GetByTestId("selected-incident");
+        await panel.GetByTestId("close-outcome").SelectOptionAsync("FalseAlarm");
+        await panel.GetByTestId("close-ask").ClickAsync();
+        await panel.GetByTestId("close-confirm").ClickAsync();
+
+        await Assertions.Expect(page.Locator($"[data-testid=map-markers] [data-marker*='{first}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=map-markers] [data-marker]")).ToHaveCountAsync(markers);
+        Assert.Equal("{\"added\":1,\"removed\":1,\"changed\":0}", await page.EvaluateAsync<string>("() => JSON.stringify(window.markerChanges)"));
+        // On the map the two stood at one place, gathered; the one left stands alone.
+        await Assertions.Expect(page.Locator(".incident-marker").Filter(new() { HasText = "Tweede melding aan de dreef" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".incident-marker").Filter(new() { HasText = "Eerste melding aan de dreef" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task With_the_sound_on_a_new_incident_sounds_once_and_the_choice_is_kept_on_the_account()
     {
         var page = await browser.SignInAsync("officer");

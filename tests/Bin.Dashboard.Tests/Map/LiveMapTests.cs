@@ -139,21 +139,23 @@ public class LiveMapTests : BunitContext
     }
 
     [Fact]
-    public void The_incidents_come_with_the_render_itself_in_the_names_the_module_reads_and_no_call_is_made_for_them()
+    public void The_incidents_come_with_the_render_itself_a_marker_per_element_oldest_first_in_the_names_the_module_reads_and_no_call_is_made_for_them()
     {
         var networks = NetworkPalette.ToMap(LommelSeed(), status => status, new Dictionary<Guid, int>());
         var map = Render<LiveMap>(p => p.Add(m => m.Networks, networks));
-        var incident = new MapIncident(Guid.NewGuid(), 51.2307, 5.3135, "burglary", "#B00020", "!", "Reported", "Inbraak: <script>");
+        var older = new MapIncident(Guid.NewGuid(), 51.2307, 5.3135, "burglary", "#B00020", "!", "Reported", "Inbraak: <script>");
+        var newer = older with { Id = Guid.NewGuid(), Label = "Inbraak: later" };
         var calls = _module.Invocations["update"].Count;
 
-        map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Incidents, [incident]));
+        // Given newest first, as the map page does.
+        map.Render(p => p.Add(m => m.Networks, networks).Add(m => m.Incidents, [newer, older]));
 
         Assert.Equal(calls, _module.Invocations["update"].Count);
-        var sent = JsonDocument.Parse(map.Find("[data-testid=live-map]").GetAttribute("data-incidents")!).RootElement;
-        var only = Assert.Single(sent.EnumerateArray());
-        Assert.Equal(["id", "latitude", "longitude", "category", "colour", "glyph", "status", "label"], only.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(incident.Id, only.GetProperty("id").GetGuid());
-        Assert.Equal("Inbraak: <script>", only.GetProperty("label").GetString());
+        var sent = map.FindAll("[data-testid=map-markers] [data-marker]").Select(e => JsonDocument.Parse(e.GetAttribute("data-marker")!).RootElement).ToList();
+        Assert.Equal([older.Id, newer.Id], sent.Select(m => m.GetProperty("id").GetGuid()));
+        Assert.Equal(["id", "latitude", "longitude", "category", "colour", "glyph", "status", "label"], sent[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Inbraak: <script>", sent[0].GetProperty("label").GetString());
+        Assert.True(map.Find("[data-testid=map-markers]").HasAttribute("hidden"));
     }
 
     [Fact]

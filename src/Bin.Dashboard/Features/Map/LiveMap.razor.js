@@ -35,27 +35,48 @@ export function init(element, options, dotnet) {
     edited: null,
     hidden: null,
     observer: null,
+    markerObserver: null,
   };
   map.on('click', e => dotnet.invokeMethodAsync('MapClicked', e.latlng.lat, e.latlng.lng));
   if (L.MarkerClusterGroup && state.incidents instanceof L.MarkerClusterGroup) state.incidents.on('clusterclick clusterkeypress', e => openCluster(state, e));
   maps.set(element, state);
-  // The incidents and the badges come with the render that changes them (the element's data-incidents and
-  // data-badges), not in a call of their own after it: one message to the browser per live update instead of two, in
-  // every open map.
+  // The incidents and the badges come with the render that changes them (an element per marker beside the map, and the
+  // map's data-badges), not in a call of their own after it: one message to the browser per live update instead of two,
+  // in every open map; and of the markers only those that came, changed or went.
   state.observer = new MutationObserver(records => {
     const changed = new Set(records.map(r => r.attributeName));
-    if (changed.has('data-incidents')) showIncidentsOf(element);
     if (changed.has('data-badges')) showBadgesOf(element);
   });
-  state.observer.observe(element, { attributes: true, attributeFilter: ['data-incidents', 'data-badges'] });
+  state.observer.observe(element, { attributes: true, attributeFilter: ['data-badges'] });
+  const markers = markersOf(element);
+  if (markers) {
+    state.markerObserver = new MutationObserver(() => showIncidentsOf(element));
+    state.markerObserver.observe(markers, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-marker'] });
+  }
   showIncidentsOf(element);
   showBadgesOf(element);
 }
 
-function showIncidentsOf(element) {
-  const json = element.getAttribute('data-incidents');
-  if (json) setIncidents(element, JSON.parse(json));
+function markersOf(element) {
+  const next = element.nextElementSibling;
+  return next && next.classList.contains('live-map-markers') ? next : null;
 }
+
+function showIncidentsOf(element) {
+  const markers = markersOf(element);
+  if (!markers) return;
+  // Parsed once per element and text: a live update parses the markers that came or changed.
+  const incidents = [];
+  for (const node of markers.children) {
+    const json = node.getAttribute('data-marker');
+    let parsed = parsedMarkers.get(node);
+    if (!parsed || parsed.json !== json) parsedMarkers.set(node, parsed = { json, incident: JSON.parse(json) });
+    incidents.push(parsed.incident);
+  }
+  setIncidents(element, incidents);
+}
+
+const parsedMarkers = new WeakMap();
 
 function showBadgesOf(element) {
   const json = element.getAttribute('data-badges');
@@ -122,7 +143,7 @@ function format(text, value) {
 }
 
 // What changed since the last render, in one call (one message each way per render); each part as its own setter takes it.
-// Incidents and badges are not among them: they come in the render itself (data-incidents and data-badges, see init).
+// Incidents and badges are not among them: they come in the render itself (the markers' elements and data-badges, see init).
 export async function update(element, changes) {
   if ('networks' in changes) setNetworks(element, changes.networks);
   if ('pulses' in changes) setPulses(element, changes.pulses);
@@ -349,7 +370,7 @@ function setPulses(element, ids) {
 
 export function dispose(element) {
   const state = maps.get(element);
-  if (state) { state.observer.disconnect(); stopDrawing(state); state.map.remove(); maps.delete(element); }
+  if (state) { state.observer.disconnect(); state.markerObserver?.disconnect(); stopDrawing(state); state.map.remove(); maps.delete(element); }
 }
 
 function styleNetworks(state) {
