@@ -141,7 +141,6 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
         map.WaitForElement("[data-testid=incident-board]");
         await _state.CurrentAsync(default);
         map.WaitForElement("[data-testid=intake-toggle]");
-        Assert.Empty(map.FindAll("[data-testid=open-composer]"));
         var asked = counting.Asked;
         Assert.True(asked > 0);
 
@@ -153,6 +152,13 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
         map.WaitForAssertion(() => Assert.Single(map.FindAll($"[data-testid=board-row][data-incident='{id}']")));
         Assert.Equal(asked, counting.Asked);
         Assert.Single(map.FindAll("[data-testid=intake-toggle]"));
+
+        // Opened, the incident offers what the dispatch policy allows (verify, close) and not the alert composer, which
+        // this user's policies do not include.
+        map.Find($"[data-testid=board-row][data-incident='{id}']").Click();
+        map.WaitForElement("[data-testid=selected-incident]");
+        Assert.Contains(map.FindAll("[data-testid=selected-incident] .actions button"), b => b.TextContent == "Verifiëren");
+        Assert.Empty(map.FindAll("[data-testid=open-composer]"));
     }
 
     [Fact]
