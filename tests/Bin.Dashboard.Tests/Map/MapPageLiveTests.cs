@@ -170,6 +170,8 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
         var final = await scenario.WaitForAsync(issued.AlertId, p => p.Sum(x => x.Queued) == 0 && p.Sum(x => x.Sent) == p.Sum(x => x.Delivered));
         var module = JSInterop.SetupModule("./Features/Map/LiveMap.razor.js");
         var map = Render<MapPage>();
+        // The map is there once the page has read its networks and incidents.
+        map.WaitForElement("[data-testid=live-map]");
         var liveMap = map.FindComponent<LiveMap>();
         int Sent() => liveMap.RenderCount;
         // The badges travel in the map's render, as its data-badges.

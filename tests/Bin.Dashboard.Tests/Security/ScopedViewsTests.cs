@@ -111,6 +111,8 @@ public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
         var inKerkplein = await ReportAsync(officer, Kerkplein);
         SignIn("coordinator", Kerkplein);
         var page = Render<MapPage>();
+        // The map is there once the page has read its networks and incidents.
+        page.WaitForElement("[data-testid=live-map]");
         var map = page.FindComponent<LiveMap>();
 
         await page.InvokeAsync(() => map.Instance.IncidentClicked(inLeuken));

@@ -36,6 +36,9 @@ export function init(element, options, dotnet) {
     hidden: null,
     observer: null,
     markerObserver: null,
+    // Markers wait for the first update, which brings the networks and with them the map's first view: drawn before it,
+    // they were clustered at the starting zoom and gathered anew when the view moved, under a pointer already on them.
+    incidentsShown: false,
   };
   map.on('click', e => dotnet.invokeMethodAsync('MapClicked', e.latlng.lat, e.latlng.lng));
   if (L.MarkerClusterGroup && state.incidents instanceof L.MarkerClusterGroup) state.incidents.on('clusterclick clusterkeypress', e => openCluster(state, e));
@@ -64,7 +67,7 @@ function markersOf(element) {
 
 function showIncidentsOf(element) {
   const markers = markersOf(element);
-  if (!markers) return;
+  if (!markers || !maps.get(element)?.incidentsShown) return;
   // Parsed once per element and text: a live update parses the markers that came or changed.
   const incidents = [];
   for (const node of markers.children) {
@@ -146,6 +149,11 @@ function format(text, value) {
 // Incidents and badges are not among them: they come in the render itself (the markers' elements and data-badges, see init).
 export async function update(element, changes) {
   if ('networks' in changes) setNetworks(element, changes.networks);
+  const state = maps.get(element);
+  if (state && !state.incidentsShown) {
+    state.incidentsShown = true;
+    showIncidentsOf(element);
+  }
   if ('pulses' in changes) setPulses(element, changes.pulses);
   if ('highlights' in changes) setHighlights(element, changes.highlights);
   if ('pin' in changes) setPin(element, changes.pin);
@@ -175,7 +183,8 @@ function setNetworks(element, networks) {
     // A page about one network opens on it; otherwise on all of them.
     const focus = state.options.focusNetworkId && state.networkLayers.get(state.options.focusNetworkId);
     const bounds = focus ? focus.polygon.getBounds() : L.featureGroup([...state.networkLayers.values()].map(v => v.polygon)).getBounds();
-    state.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+    // At once, not animated: markers and clusters are drawn for the view they will stay in.
+    state.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
     state.fitted = true;
   }
 }
