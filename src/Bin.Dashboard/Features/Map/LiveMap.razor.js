@@ -4,6 +4,8 @@
 // shape goes back to Blazor. Incident markers at one place cluster (Leaflet.markercluster); such a cluster opens as a
 // list of its incidents. Markers and clusters are buttons: Tab reaches them, Enter opens them.
 const maps = new WeakMap();
+// Each marker's element with the text it was parsed from and the marker it gave.
+const parsedMarkers = new WeakMap();
 const drawStyle = { color: '#b8860b', weight: 3, dashArray: null, fillColor: '#f2c200', fillOpacity: 0.25 };
 const routeStyle = { color: '#c0392b', weight: 5, dashArray: '10 6', opacity: 0.9 };
 let drawLibrary = null;
@@ -79,7 +81,6 @@ function showIncidentsOf(element) {
   setIncidents(element, incidents);
 }
 
-const parsedMarkers = new WeakMap();
 
 function showBadgesOf(element) {
   const json = element.getAttribute('data-badges');

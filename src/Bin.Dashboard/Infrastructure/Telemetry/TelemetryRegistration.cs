@@ -21,10 +21,10 @@ public static class TelemetryRegistration
 
     /// <summary>
     /// The ASP.NET Core meters collected: requests, Kestrel, connections, routing, errors, rate limiting, sign-in,
-    /// authorisation, Blazor's events and navigation, and circuits. Not those that <c>AddAspNetCoreInstrumentation</c> would add besides: Blazor's lifecycle meter records
-    /// a measurement for every component's parameters and every render batch of every open screen, and the memory
-    /// pool's for every buffer Kestrel rents; on an open map that was part of each live update's cost, for figures
-    /// nobody reads (the screens scenario, bench/Bin.LoadHarness/README.md).
+    /// authorisation, Blazor's events and navigation, and circuits. Not those that <c>AddAspNetCoreInstrumentation</c>
+    /// would add besides: Blazor's lifecycle meter records a measurement for every component's parameters and every
+    /// render batch of every open screen, and the memory pool's for every buffer Kestrel rents; on an open map that was
+    /// part of each live update's cost, for figures nobody reads (the screens scenario, bench/Bin.LoadHarness/README.md).
     /// </summary>
     internal static readonly string[] AspNetCoreMeters =
     [
