@@ -42,4 +42,35 @@ public class MapMarkersTests
         Assert.Equal([leuken.Id], next.MarkersFor(Zone, next.Incidents).Select(m => m.Id));
         Assert.Same(dutch, snapshot.MarkersFor(Zone, snapshot.Incidents));
     }
+
+    [Fact]
+    public void A_new_snapshot_keeps_the_markers_of_the_incidents_that_did_not_change_and_makes_one_for_each_that_did()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
+        var kerkplein = Incident(Kerkplein);
+        var leuken = Incident(Leuken);
+        var before = new MapSnapshot([kerkplein, leuken], new Dictionary<Guid, IncidentView>(), [], new Dictionary<Guid, IReadOnlyList<NetworkProgress>>());
+        var shown = before.MarkersFor(Zone, before.Incidents);
+
+        // A new incident arrives and Leuken's is verified: the snapshot holds a new view of it.
+        var arrived = Incident(Kerkplein);
+        var verified = new IncidentView
+        {
+            Id = leuken.Id, Category = leuken.Category, Description = leuken.Description, Latitude = leuken.Latitude,
+            Longitude = leuken.Longitude, NetworkIds = leuken.NetworkIds, Status = Bin.Domain.Incidents.IncidentStatus.Verified,
+        };
+        var after = before with { Incidents = [arrived, kerkplein, verified] };
+        var next = after.MarkersFor(Zone, after.Incidents);
+
+        Assert.Equal([arrived.Id, kerkplein.Id, leuken.Id], next.Select(m => m.Id));
+        Assert.Same(shown[0], next[1]);
+        Assert.NotSame(shown[1], next[2]);
+        Assert.Equal("Verified", next[2].Status);
+
+        // Each language has its own markers; a coordinator's map is given the same ones for its incidents.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-BE");
+        Assert.NotSame(next[1], after.MarkersFor(Zone, after.Incidents)[1]);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
+        Assert.Same(next[1], after.MarkersFor(new NetworkScope(false, new HashSet<Guid> { Kerkplein }), [arrived, kerkplein])[1]);
+    }
 }

@@ -20,22 +20,21 @@ public sealed class IncidentAttention
     public bool IsNew(Guid id) => _new.Contains(id);
 
     /// <summary>Takes the board's current open incidents; true when at least one of them is new.</summary>
-    public bool Observe(IEnumerable<Guid> open)
+    public bool Observe(IReadOnlySet<Guid> open)
     {
-        var ids = open.ToHashSet();
         if (_known is null)
         {
-            _known = ids;
+            _known = [.. open];
             return false;
         }
         var arrived = false;
-        foreach (var id in ids)
+        foreach (var id in open)
             if (_known.Add(id))
             {
                 _new.Add(id);
                 arrived = true;
             }
-        _new.IntersectWith(ids);
+        _new.RemoveWhere(id => !open.Contains(id));
         if (arrived) Arrivals++;
         return arrived;
     }

@@ -279,6 +279,8 @@ public sealed record MapSnapshot(
         Progress = original.Progress;
         _zoneBadges = new();
         _zoneMarkers = new();
+        _incidentIds = null;
+        _activeNetworks = null;
     }
 
     /// <summary>
@@ -296,8 +298,33 @@ public sealed record MapSnapshot(
     /// </summary>
     public IReadOnlyList<MapIncident> MarkersFor(NetworkScope scope, IReadOnlyList<IncidentView> incidents) =>
         scope.WholeZone && ReferenceEquals(incidents, Incidents)
-            ? _zoneMarkers.GetOrAdd(UiText.Language, language => Incidents.Select(i => MapIncident.Of(i, language)).ToList())
-            : incidents.Select(i => MapIncident.Of(i, UiText.Language)).ToList();
+            ? _zoneMarkers.GetOrAdd(UiText.Language, language => MarkersOf(Incidents, language))
+            : MarkersOf(incidents, UiText.Language);
+
+    /// <summary>
+    /// The markers made so far, per language and incident view: a view is replaced when its incident changes, so while it
+    /// is the same instance its marker is too. A new incident then makes one marker, not one for every open incident, and
+    /// the maps find every other marker already serialised (see LiveMap). Entries go with their views.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Runtime.CompilerServices.ConditionalWeakTable<IncidentView, MapIncident>> Markers = new();
+
+    private static List<MapIncident> MarkersOf(IReadOnlyList<IncidentView> incidents, string language)
+    {
+        var made = Markers.GetOrAdd(language, _ => []);
+        return incidents.Select(i => made.GetValue(i, view => MapIncident.Of(view, language))).ToList();
+    }
+
+    /// <summary>The ids of the open incidents, made once per snapshot for the maps of the whole zone.</summary>
+    public IReadOnlySet<Guid> IncidentIds => _incidentIds ??= Incidents.Select(i => i.Id).ToHashSet();
+
+    private IReadOnlySet<Guid>? _incidentIds;
+
+    /// <summary>The networks with an open incident, in the order they first appear (newest first), made once per snapshot.</summary>
+    public IReadOnlyList<Guid> ActiveNetworks => _activeNetworks ??= NetworksOf(Incidents);
+
+    private IReadOnlyList<Guid>? _activeNetworks;
+
+    public static IReadOnlyList<Guid> NetworksOf(IEnumerable<IncidentView> incidents) => incidents.SelectMany(i => i.NetworkIds).Distinct().ToList();
 
     /// <summary>An incident shown on the map or closed recently; null when neither.</summary>
     public IncidentView? Find(Guid id) => Incidents.FirstOrDefault(i => i.Id == id) ?? Closed.GetValueOrDefault(id);
