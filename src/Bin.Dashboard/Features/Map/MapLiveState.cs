@@ -14,8 +14,8 @@ namespace Bin.Dashboard.Features.Map;
 /// <summary>
 /// What every open map of this node shows, kept once per node and updated from the events themselves: the open
 /// incidents (newest first), the alerts of those incidents and their progress per network. An incident event re-reads
-/// only that incident, an <see cref="AlertIssued"/> adds the alert from the event, and a progress notification re-reads
-/// only the named alerts' summary rows (<see cref="AlertProgressTable"/>). The cost of an event is therefore the same
+/// only that incident, an <see cref="AlertIssued"/> adds the alert from the event (its figures come with the next progress
+/// read), and a progress notification re-reads only the named alerts' summary rows (<see cref="AlertProgressTable"/>). The cost of an event is therefore the same
 /// with one map open or fifty; each circuit only filters the snapshot for its user and renders.
 /// Everything is applied by one worker in the order it arrives; a snapshot is immutable and shared by every circuit.
 /// </summary>
@@ -206,8 +206,9 @@ public sealed class MapLiveState : IDisposable
         if (added.Count > 0)
         {
             alerts = [.. alerts, .. added];
-            var fresh = await ProgressOfAsync(added.Select(a => a.AlertId).ToList(), ct);
-            progress = progress.Concat(fresh).ToDictionary(p => p.Key, p => p.Value);
+            // A new alert reaches the maps with the next progress tick (or the next incident), which reads what the alert
+            // has sent by then: read now, its figures would be read again by that tick, as its first messages go out.
+            OnProgressChanged(added.Select(a => a.AlertId).ToList());
         }
         return new MapSnapshot(incidents, closed, alerts, progress);
     }
