@@ -74,6 +74,24 @@ public class IncidentBoardTests : BunitContext
     }
 
     [Fact]
+    public void An_incident_selected_on_the_map_below_the_rows_shown_brings_its_row_onto_the_board_selected()
+    {
+        var incidents = Enumerable.Range(1, 80).Select(i => Incident($"incident {i}", i)).ToList();
+        var board = Render<IncidentBoard>(p => p.Add(b => b.Incidents, incidents).Add(b => b.Now, Now));
+
+        board.Render(p => p.Add(b => b.Incidents, incidents).Add(b => b.Now, Now).Add(b => b.SelectedId, incidents[59].Id));
+
+        Assert.Equal(75, board.FindAll("[data-testid=board-row]").Count);
+        Assert.Equal("incident 60", board.Find("[data-testid=board-row].selected .desc").TextContent);
+        Assert.Equal("Toon er 5 meer (5 niet getoond)", board.Find("[data-testid=board-more]").TextContent.Trim());
+
+        // Selected among the rows shown: the board stays as it is.
+        board.Render(p => p.Add(b => b.Incidents, incidents).Add(b => b.Now, Now).Add(b => b.SelectedId, incidents[3].Id));
+        Assert.Equal(75, board.FindAll("[data-testid=board-row]").Count);
+        Assert.Equal("incident 4", board.Find("[data-testid=board-row].selected .desc").TextContent);
+    }
+
+    [Fact]
     public void A_new_incident_on_a_long_board_compares_only_the_rows_shown_and_pushes_the_last_one_out()
     {
         var incidents = Enumerable.Range(1, 200).Select(i => Incident($"incident {i}", i)).ToList();
