@@ -27,6 +27,9 @@ public sealed class ConsolePreferences(IDocumentStore store)
         await session.SaveChangesAsync(ct);
     }
 
+    /// <summary>The database could not be reached or refused the statement: the choice is not read or not stored.</summary>
+    public static bool IsStorageFailure(Exception ex) => ex is Npgsql.NpgsqlException or Marten.Exceptions.MartenException or TimeoutException;
+
     private static string? AccountId(ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name.ToLowerInvariant() : null;
 }
