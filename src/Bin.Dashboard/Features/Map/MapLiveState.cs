@@ -14,9 +14,10 @@ namespace Bin.Dashboard.Features.Map;
 /// <summary>
 /// What every open map of this node shows, kept once per node and updated from the events themselves: the open
 /// incidents (newest first), the alerts of those incidents and their progress per network. An incident event re-reads
-/// only that incident, an <see cref="AlertIssued"/> adds the alert from the event (its figures come with the next progress
-/// read), and a progress notification re-reads only the named alerts' summary rows (<see cref="AlertProgressTable"/>). The cost of an event is therefore the same
-/// with one map open or fifty; each circuit only filters the snapshot for its user and renders.
+/// only that incident, an <see cref="AlertIssued"/> adds the alert from the event (its figures come with the next
+/// progress read), and a progress notification re-reads only the named alerts' summary rows
+/// (<see cref="AlertProgressTable"/>). The cost of an event is therefore the same with one map open or fifty; each
+/// circuit only filters the snapshot for its user and renders.
 /// Everything is applied by one worker in the order it arrives; a snapshot is immutable and shared by every circuit.
 /// </summary>
 public sealed class MapLiveState : IDisposable
@@ -271,7 +272,7 @@ public sealed record MapSnapshot(
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<MapIncident>> _zoneMarkers = new();
 
-    /// <summary>A changed copy (<c>with</c>) starts without the badges and markers of the snapshot it was made from.</summary>
+    /// <summary>A changed copy (<c>with</c>) starts without the badges, markers and lists of the snapshot it was made from.</summary>
     private MapSnapshot(MapSnapshot original)
     {
         Incidents = original.Incidents;
