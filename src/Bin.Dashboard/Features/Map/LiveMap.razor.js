@@ -81,7 +81,6 @@ function showIncidentsOf(element) {
   setIncidents(element, incidents);
 }
 
-
 function showBadgesOf(element) {
   const json = element.getAttribute('data-badges');
   const badges = json ? JSON.parse(json) : {};
