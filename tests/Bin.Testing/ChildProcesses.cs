@@ -49,11 +49,60 @@ public static class ChildProcesses
 #endif
             "net10.0", "Bin.Dashboard.dll");
 
+    /// <summary>
+    /// A port for a child process (the dashboard, PostgreSQL) to listen on, below the kernel's ephemeral range. A port the
+    /// kernel picked and the test released can be given to any outgoing connection (a pooled database connection, an HTTP
+    /// client of a test running beside it) before the child binds it, seconds later: "address already in use". Ports
+    /// below the range are never picked by the kernel; each is handed out once per test process, checked free by binding
+    /// it, from a random start so that test processes running side by side seldom try the same one.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var (first, end) = ListeningRange.Value;
+        lock (HandedOut)
+        {
+            var start = Random.Shared.Next(first, end);
+            for (var i = 0; i < end - first; i++)
+            {
+                var port = first + (start - first + i) % (end - first);
+                if (HandedOut.Contains(port) || !IsFree(port)) continue;
+                HandedOut.Add(port);
+                return port;
+            }
+        }
+        throw new InvalidOperationException($"No free port between {first} and {end}.");
+    }
+
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>Ports from 10000 up to the kernel's ephemeral range (or above it, when the range starts lower).</summary>
+    private static readonly Lazy<(int First, int End)> ListeningRange = new(() =>
+    {
+        var (low, high) = (32768, 60999);
+        try
+        {
+            var parts = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            (low, high) = (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            // Not Linux, or not readable: Linux's default range.
+        }
+        return low > 11_000 ? (10_000, low) : (high + 1, 65_536);
+    });
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Starts a process whose output is collected (read it with <see cref="Output"/>); a null value in

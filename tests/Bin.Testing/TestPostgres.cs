@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Bin.Testing;
@@ -37,7 +35,7 @@ public static class TestPostgres
         if (!string.IsNullOrWhiteSpace(fromEnvironment)) return fromEnvironment;
 
         var dir = Path.Combine(Path.GetTempPath(), $"bin-test-pg-{Environment.ProcessId}");
-        var port = FreePort();
+        var port = ChildProcesses.FreePort();
         var bin = FindPostgresBin();
         var root = Environment.UserName == "root";
         Directory.CreateDirectory(Path.Combine(dir, "data"));
@@ -80,12 +78,5 @@ public static class TestPostgres
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {args} failed: {stderr.Result}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
