@@ -64,6 +64,40 @@ internal sealed class CpuMeter
         }
     }
 
+    /// <summary>
+    /// CPU time of a process and all its descendants, the exited ones that were reaped included (cutime, cstime): e.g. the
+    /// browsers' child process with its Playwright driver and Chromium's processes. Null when /proc cannot tell.
+    /// </summary>
+    public static double? TreeMilliseconds(int root)
+    {
+        if (TicksPerSecond <= 0) return null;
+        var parents = new Dictionary<int, (int Parent, double Ticks)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = Fields(pid);
+                parents[pid] = ((int)stat[1], stat[11] + stat[12] + stat[13] + stat[14]);
+            }
+            catch (IOException) { /* exited meanwhile: now in its parent's cutime */ }
+            catch (UnauthorizedAccessException) { }
+        }
+        if (!parents.ContainsKey(root)) return null;
+        double ticks = 0;
+        foreach (var (pid, (_, own)) in parents)
+        {
+            // A descendant when its chain of parents reaches the root.
+            for (var p = pid; parents.TryGetValue(p, out var entry); p = entry.Parent)
+                if (p == root)
+                {
+                    ticks += own;
+                    break;
+                }
+        }
+        return ticks * 1000 / TicksPerSecond;
+    }
+
     /// <summary>The fields of /proc/pid/stat after the command name: [0] state, [1] ppid, …, [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
     private static double[] Fields(int pid)
     {

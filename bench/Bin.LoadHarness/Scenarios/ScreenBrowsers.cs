@@ -46,6 +46,9 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
         return new ScreenBrowsers(Process.Start(start) ?? throw new InvalidOperationException("The browser process did not start."));
     }
 
+    /// <summary>CPU time of the browsers so far: this child, its Playwright driver and Chromium's processes.</summary>
+    public double? CpuMilliseconds() => Measurement.CpuMeter.TreeMilliseconds(_process.Id);
+
     /// <summary>Opens <paramref name="count"/> map pages, each signed in as a dispatcher, and waits for their circuits.</summary>
     public Task OpenAsync(Uri baseAddress, int count, CancellationToken ct) => AskAsync($"open {baseAddress} {count}", ct);
 

@@ -119,7 +119,7 @@ internal static class Screens
 
         // Warm-up (JIT and its tiering, pools, plans), not measured: with a single warm-up cycle the first phase without
         // pages cost three times the CPU per incident of the last one, and the ratio measured the JIT, not the pages.
-        for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, null, ct);
+        await WarmUpAsync(settings, host, members, acknowledged, null, "without pages", ct);
 
         // 0 pages, then N pages and 0 again, R rounds: the data grows with every cycle (outbox, events, timeline), so each
         // phase with pages is compared with the mean of the two without that bracket it; the median of the rounds is the
@@ -138,7 +138,7 @@ internal static class Screens
                 open = screens;
                 Console.WriteLine($"  pages      {screens} map pages signed in as dispatcher, circuits up, in {Clock.Ms(opened, Clock.Now) / 1000:0.0} s");
                 // The pages' own code paths (rendering, diffing, sending to circuits) warm up too before they are measured.
-                for (var i = 0; i < settings.WarmupCycles; i++) await CycleAsync(host, members, acknowledged, settings.Pace == Pace.Burst ? null : browsers, ct);
+                await WarmUpAsync(settings, host, members, acknowledged, settings.Pace == Pace.Burst ? null : browsers, $"with {screens} pages", ct);
             }
             else if (open > 0)
             {
@@ -157,6 +157,35 @@ internal static class Screens
         var loadAtEnd = MachineInfo.LoadAverage();
         Console.WriteLine($"  load avg   {loadAtEnd} (end)");
         return Report(settings, phases, releasedHeapKb, loadAtStart, loadAtEnd);
+    }
+
+    /// <summary>Cycles a JIT-settled run needs in a row without compiling a method before the warm-up ends.</summary>
+    private const int QuietCycles = 8;
+
+    private const int MaxWarmupCycles = 1_000;
+
+    /// <summary>
+    /// At least <c>--warmup-cycles</c> cycles, then more until <see cref="QuietCycles"/> in a row compiled nothing: with
+    /// tiered compilation (the runtime's default, as deployed) a method is compiled again, optimised with what its first
+    /// calls showed, after some 30 calls and in the background, so a fixed number of cycles left it to land in a phase.
+    /// </summary>
+    private static async Task WarmUpAsync(Settings settings, AlertingHost host, IReadOnlyList<string> members, AckCounter acknowledged, ScreenBrowsers? shownBy,
+        string what, CancellationToken ct)
+    {
+        var compiledAtStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitAtStart = System.Runtime.JitInfo.GetCompilationTime();
+        var cycles = 0;
+        var quiet = 0;
+        while (cycles < settings.WarmupCycles || quiet < QuietCycles)
+        {
+            if (cycles == MaxWarmupCycles) throw new InvalidOperationException($"The JIT was still compiling after {MaxWarmupCycles} warm-up cycles {what}.");
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await CycleAsync(host, members, acknowledged, shownBy, ct);
+            cycles++;
+            quiet = System.Runtime.JitInfo.GetCompiledMethodCount() == compiled ? quiet + 1 : 0;
+        }
+        Console.WriteLine($"  warm-up    {what}: {cycles} cycles, the last {QuietCycles} compiling nothing; " +
+            $"{System.Runtime.JitInfo.GetCompiledMethodCount() - compiledAtStart} methods compiled in {(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart).TotalMilliseconds:0} ms");
     }
 
     private static async Task<Phase> MeasurePhaseAsync(Settings settings, AlertingHost host, IReadOnlyList<string> members, AckCounter acknowledged,
@@ -195,6 +224,9 @@ internal static class Screens
         var pgStart = await PgActivity.TakeAsync(connection, ct);
         var cpuStart = cpu.Take();
         var messagesStart = circuitMessages.Inbound;
+        var compiledStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitStart = System.Runtime.JitInfo.GetCompilationTime();
+        var browsersStart = screens > 0 ? browsers.CpuMilliseconds() : null;
         Guid last = default;
         var late = 0;
         for (var i = 0; i < settings.Incidents; i++)
@@ -212,6 +244,10 @@ internal static class Screens
         var cpuWork = cpu.Take().Since(cpuStart);
         double? messagesPerIncident = screens > 0 ? (double)(circuitMessages.Inbound - messagesStart) / screens / settings.Incidents : null;
         var window = Clock.Ms(start, Clock.Now) / 1000;
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledStart;
+        var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitStart).TotalMilliseconds;
+        // What the pages cost the machines they stand in for (the dispatchers'), not the dashboard's: per page and incident.
+        double? browserMs = browsersStart is { } b0 && browsers.CpuMilliseconds() is { } b1 ? (b1 - b0) / screens / settings.Incidents : null;
 
         var phase = new Phase(screens, idle.Transactions / idleSeconds, idle.RowsRead / idleSeconds, cpuIdleEnd.Since(cpuIdle).ProcessMs / idleSeconds,
             cpuWork.ProcessMs / settings.Incidents, (double)pgWork.RowsRead / settings.Incidents, (double)pgWork.Transactions / settings.Incidents,
@@ -220,6 +256,8 @@ internal static class Screens
             $"  {screens,3} pages  idle {phase.IdleTps:0.0} tx/s, {phase.IdleRowsPerSecond:0} rows/s, {phase.IdleCpuMsPerSecond:0.0} ms CPU/s; " +
             $"per incident {phase.CpuMsPerIncident:0.0} ms CPU, {phase.RowsPerIncident:0} rows read, {phase.TransactionsPerIncident:0.0} tx " +
             $"({settings.Incidents} cycles in {window:0.0} s" + (settings.Pace == Pace.Rate ? $", {late} longer than {settings.IntervalMs} ms)" : ")") +
+            $"; JIT {compiled} methods, {jitMs:0} ms" +
+            (browserMs is { } bm ? $"; browsers {bm:0.0} ms CPU per page and incident" : "") +
             (heapPerScreen is { } h ? $"; per circuit {h:0} KB managed heap, {workingSetPerScreen:0} KB working set" : "") +
             (messagesPerIncident is { } m ? $"; {m:0.0} messages in per circuit and incident, {idleMessagesPerMinute:0.0} per circuit and minute idle" : "")));
         return phase;
