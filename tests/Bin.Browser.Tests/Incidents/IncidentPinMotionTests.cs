@@ -10,12 +10,7 @@ public class IncidentPinMotionTests(BrowserFixture browser) : IClassFixture<Brow
         var calm = await browser.SignInAsync("officer");
         await calm.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
 
-        var kerkplein = recorder.Locator(".network-label", new() { HasText = "Kerkplein" });
-        var box = (await kerkplein.BoundingBoxAsync())!;
-        await recorder.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height + 6);
-        await recorder.GetByTestId("intake-category").SelectOptionAsync("burglary");
-        await recorder.GetByTestId("intake-description").FillAsync("Fiets gestolen aan de kerk");
-        await recorder.GetByTestId("intake-save").ClickAsync();
+        await MapIntake.ReportBurglaryInKerkpleinAsync(recorder, "Inbraak aan de kerk, niemand gezien");
 
         // The ring is the pin's ::after, which only grows and fades: the browser moves that layer without painting the map
         // again in each frame. The pin itself does not animate (an animated box-shadow on it did).

@@ -10,14 +10,7 @@ public class LiveIncidentTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var watcherLoads = 0;
         watcher.Load += (_, _) => watcherLoads++;
 
-        // Click inside Kerkplein, near the church square: the form shows the network before saving.
-        var kerkplein = recorder.Locator(".network-label", new() { HasText = "Kerkplein" });
-        var box = (await kerkplein.BoundingBoxAsync())!;
-        await recorder.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height + 6);
-        await Assertions.Expect(recorder.GetByTestId("intake-networks")).ToContainTextAsync("Kerkplein");
-        await recorder.GetByTestId("intake-category").SelectOptionAsync("burglary");
-        await recorder.GetByTestId("intake-description").FillAsync("Inbraak via achterdeur, dader te voet gevlucht");
-        await recorder.GetByTestId("intake-save").ClickAsync();
+        await MapIntake.ReportBurglaryInKerkpleinAsync(recorder, "Inbraak via achterdeur, dader te voet gevlucht");
 
         var row = watcher.GetByTestId("board-row").Filter(new() { HasText = "Inbraak via achterdeur" });
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 5_000 });
