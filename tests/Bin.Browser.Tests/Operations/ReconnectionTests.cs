@@ -60,7 +60,7 @@ public sealed class ReconnectionTests : IAsyncLifetime
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         var page = await context.NewPageAsync();
         await BrowserFixture.SubmitSignInFormAsync(page, "officer", BrowserFixture.DemoPassword);
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        await BrowserFixture.LeftSignInAsync(page);
         await BrowserFixture.WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByTestId("incident-board")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("board-row")).ToHaveCountAsync(0);

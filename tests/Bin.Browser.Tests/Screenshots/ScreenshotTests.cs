@@ -36,7 +36,7 @@ public sealed class ScreenshotTests : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         await BrowserFixture.SubmitSignInFormAsync(page, user, BrowserFixture.DemoPassword);
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        await BrowserFixture.LeftSignInAsync(page);
         await BrowserFixture.WaitForCircuitAsync(page);
         return page;
     }
