@@ -70,7 +70,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Signs <paramref name="page"/> in through the sign-in form and waits for the circuit.</summary>
-    public async Task SignInAsync(IPage page, string user, string password = DemoPassword)
+    public static async Task SignInAsync(IPage page, string user, string password = DemoPassword)
     {
         await SubmitSignInFormAsync(page, user, password);
         await LeftSignInAsync(page);

@@ -37,32 +37,8 @@ internal sealed class CpuMeter
 
     public CpuSample Take() => new(Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds, ServerMilliseconds());
 
-    private double? ServerMilliseconds()
-    {
-        if (_postmaster is not { } postmaster || TicksPerSecond <= 0) return null;
-        try
-        {
-            // The postmaster itself with its reaped children (cutime, cstime), then every live child.
-            var stat = Fields(postmaster);
-            var ticks = stat[11] + stat[12] + stat[13] + stat[14];
-            foreach (var dir in Directory.EnumerateDirectories("/proc"))
-            {
-                if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == postmaster) continue;
-                try
-                {
-                    var child = Fields(pid);
-                    if ((int)child[1] == postmaster) ticks += child[11] + child[12];
-                }
-                catch (IOException) { /* exited meanwhile: now in the postmaster's cutime */ }
-                catch (UnauthorizedAccessException) { }
-            }
-            return ticks * 1000 / TicksPerSecond;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The postmaster, its live backends and those that exited (reaped into the postmaster's cutime, cstime).</summary>
+    private double? ServerMilliseconds() => _postmaster is { } postmaster ? TreeMilliseconds(postmaster) : null;
 
     /// <summary>
     /// CPU time of a process and all its descendants, the exited ones that were reaped included (cutime, cstime): e.g. the

@@ -104,7 +104,7 @@ public class ConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await Scenario.ReportAsync(await Scenario.InsideAsync("Molle Hoeven"), $"Zichtbaar op {width}×{height}");
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl.ToString(), ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
-        await browser.SignInAsync(page, user);
+        await BrowserFixture.SignInAsync(page, user);
 
         var firstRow = page.GetByTestId("board-row").First;
         await Assertions.Expect(firstRow).ToBeVisibleAsync();
@@ -167,7 +167,7 @@ public class ConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture
                 if (window.labelsAtFirstMarker === null && document.querySelector('.incident-marker, .incident-cluster'))
                     window.labelsAtFirstMarker = document.querySelectorAll('.network-label').length;
             }).observe(document, { childList: true, subtree: true });");
-        await browser.SignInAsync(page, "dispatcher");
+        await BrowserFixture.SignInAsync(page, "dispatcher");
 
         await Assertions.Expect(page.Locator(".incident-marker, .incident-cluster").First).ToBeVisibleAsync();
         Assert.Equal(7, await page.EvaluateAsync<int>("() => window.labelsAtFirstMarker"));

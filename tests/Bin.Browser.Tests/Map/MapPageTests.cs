@@ -11,7 +11,7 @@ public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         var requested = new List<Uri>();
         page.Request += (_, request) => requested.Add(new Uri(request.Url));
 
-        await browser.SignInAsync(page, "dispatcher");
+        await BrowserFixture.SignInAsync(page, "dispatcher");
 
         var map = page.GetByTestId("live-map");
         await Assertions.Expect(map.Locator("path.network-polygon")).ToHaveCountAsync(7);

@@ -59,9 +59,7 @@ public sealed class ReconnectionTests : IAsyncLifetime
         await StartDashboardAsync();
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         var page = await context.NewPageAsync();
-        await BrowserFixture.SubmitSignInFormAsync(page, "officer", BrowserFixture.DemoPassword);
-        await BrowserFixture.LeftSignInAsync(page);
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.SignInAsync(page, "officer");
         await Assertions.Expect(page.GetByTestId("incident-board")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("board-row")).ToHaveCountAsync(0);
         var banner = page.Locator("#components-reconnect-modal");

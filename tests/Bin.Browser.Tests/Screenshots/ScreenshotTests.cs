@@ -35,9 +35,7 @@ public sealed class ScreenshotTests : IAsyncLifetime
             Locale = "nl-BE",
         });
         var page = await context.NewPageAsync();
-        await BrowserFixture.SubmitSignInFormAsync(page, user, BrowserFixture.DemoPassword);
-        await BrowserFixture.LeftSignInAsync(page);
-        await BrowserFixture.WaitForCircuitAsync(page);
+        await BrowserFixture.SignInAsync(page, user);
         return page;
     }
 

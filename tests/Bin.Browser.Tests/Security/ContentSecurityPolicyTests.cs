@@ -17,7 +17,7 @@ public class ContentSecurityPolicyTests(BrowserFixture browser) : IClassFixture<
         await page.Context.AddInitScriptAsync(RecordViolations);
         var violations = new List<string>();
 
-        await browser.SignInAsync(page, "admin");
+        await BrowserFixture.SignInAsync(page, "admin");
         violations.AddRange(await ViolationsAsync(page, "/"));
         foreach (var path in new[] { "networks", "networks/new", "phones", "replay", "evaluation", "audit", "members", "scheduled" })
         {
