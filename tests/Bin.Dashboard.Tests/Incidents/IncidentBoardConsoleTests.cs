@@ -7,6 +7,8 @@ namespace Bin.Dashboard.Tests.Incidents;
 /// <summary>The board as a console: rows are buttons, new incidents stand out, and filters narrow the list.</summary>
 public class IncidentBoardConsoleTests : BunitContext
 {
+    public IncidentBoardConsoleTests() => BoardModule.Plan(JSInterop);
+
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 3, 0, 0, TimeSpan.Zero);
     private static readonly Guid Leuken = Guid.NewGuid(), Kerkplein = Guid.NewGuid();
 

@@ -6,6 +6,10 @@ namespace Bin.Dashboard.Tests.Incidents;
 
 public class IncidentBoardTests : BunitContext
 {
+    private readonly BunitJSModuleInterop _module;
+
+    public IncidentBoardTests() => _module = BoardModule.Plan(JSInterop);
+
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 3, 0, 0, TimeSpan.Zero);
 
     private static IncidentView Incident(string description, int minutesAgo, string category = "theft") => new()
@@ -169,5 +173,18 @@ public class IncidentBoardTests : BunitContext
         board.Find("[data-testid=board-row]").Click();
 
         Assert.Equal(incident.Id, selected);
+    }
+
+    [Fact]
+    public void The_list_is_handed_to_its_module_once_and_neither_a_selection_nor_a_live_update_calls_the_browser()
+    {
+        var first = Incident("eerste", 30);
+        var board = Render<IncidentBoard>(p => p.Add(b => b.Incidents, [first]).Add(b => b.Now, Now));
+
+        board.Render(p => p.Add(b => b.Incidents, [first, Incident("tweede", 1)]).Add(b => b.SelectedId, first.Id).Add(b => b.Now, Now));
+
+        var observe = Assert.Single(_module.Invocations);
+        Assert.Equal("observe", observe.Identifier);
+        Assert.IsType<Microsoft.AspNetCore.Components.ElementReference>(Assert.Single(observe.Arguments));
     }
 }
