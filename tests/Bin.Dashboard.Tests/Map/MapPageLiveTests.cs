@@ -64,7 +64,7 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
     {
         _host = host;
         _reads = new CountingStore(host.App.Service<IMapLiveStore>());
-        _state = new MapLiveState(_reads, host.App.Service<LiveFeed>(), NullLogger<MapLiveState>.Instance);
+        _state = new MapLiveState(_reads, host.App.Service<LiveFeed>(), NullLogger<MapLiveState>.Instance, TimeProvider.System);
         Services.AddSingleton(_state);
         Services.AddSingleton(host.App.Service<IDocumentStore>());
         Services.AddSingleton(host.App.Service<AlertProgressReader>());

@@ -37,6 +37,7 @@ public sealed class MapLiveState : IDisposable
     private readonly IMapLiveStore _store;
     private readonly LiveFeed _feed;
     private readonly ILogger<MapLiveState> _logger;
+    private readonly TimeProvider _time;
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
@@ -50,11 +51,12 @@ public sealed class MapLiveState : IDisposable
     private IDisposable? _subscription;
     private int _started;
 
-    public MapLiveState(IMapLiveStore store, LiveFeed feed, ILogger<MapLiveState> logger)
+    public MapLiveState(IMapLiveStore store, LiveFeed feed, ILogger<MapLiveState> logger, TimeProvider time)
     {
         _store = store;
         _feed = feed;
         _logger = logger;
+        _time = time;
     }
 
     /// <summary>
@@ -96,11 +98,11 @@ public sealed class MapLiveState : IDisposable
             else _pendingProgress.UnionWith(alertIds);
             if (_progressScheduled) return;
             _progressScheduled = true;
-            var untilInterval = _lastProgressRead is { } last ? ProgressInterval - TimeSpan.FromMilliseconds(Environment.TickCount64 - last) : TimeSpan.Zero;
+            var untilInterval = _lastProgressRead is { } last ? ProgressInterval - _time.GetElapsedTime(last) : TimeSpan.Zero;
             delay = untilInterval > ProgressGathering ? untilInterval : ProgressGathering;
             reads = _progressReads;
         }
-        _ = Task.Delay(delay).ContinueWith(_ => _work.Writer.TryWrite(new Work(null, true, reads)), TaskScheduler.Default);
+        _ = Task.Delay(delay, _time).ContinueWith(_ => _work.Writer.TryWrite(new Work(null, true, reads)), TaskScheduler.Default);
     }
 
     private bool ProgressPending
@@ -121,7 +123,7 @@ public sealed class MapLiveState : IDisposable
             {
                 // The first map waits; the database may be starting.
                 _logger.LogWarning(ex, "Loading the live map state failed; retrying");
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                await Task.Delay(TimeSpan.FromSeconds(2), _time);
             }
         }
         await foreach (var work in _work.Reader.ReadAllAsync())
@@ -226,7 +228,7 @@ public sealed class MapLiveState : IDisposable
             _pendingProgress.Clear();
             _pendingAll = false;
             _progressScheduled = false;
-            _lastProgressRead = Environment.TickCount64;
+            _lastProgressRead = _time.GetTimestamp();
             _progressReads++;
         }
         var wanted = state.Alerts.Select(a => a.AlertId).Where(id => all || named.Contains(id)).ToList();
