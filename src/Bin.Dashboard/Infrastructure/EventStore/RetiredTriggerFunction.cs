@@ -23,21 +23,10 @@ public sealed class RetiredTriggerFunction(string schema, string name) : ISchema
     {
     }
 
-    public void ConfigureQueryCommand(DbCommandBuilder builder)
-    {
-        var schemaParameter = builder.AddParameter(schema).ParameterName;
-        var nameParameter = builder.AddParameter(name).ParameterName;
-        builder.Append($"""
-            SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname = :{schemaParameter} AND p.proname = :{nameParameter};
-            """);
-    }
+    public void ConfigureQueryCommand(DbCommandBuilder builder) => TriggerFunction.QueryStoredBody(builder, schema, name);
 
-    public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct)
-    {
-        var present = await reader.ReadAsync(ct) && await reader.GetFieldValueAsync<long>(0, ct) > 0;
-        return new SchemaObjectDelta(this, present ? SchemaPatchDifference.Update : SchemaPatchDifference.None);
-    }
+    public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct) =>
+        new SchemaObjectDelta(this, await reader.ReadAsync(ct) ? SchemaPatchDifference.Update : SchemaPatchDifference.None);
 
     public IEnumerable<DbObjectName> AllNames() => [Identifier];
 }

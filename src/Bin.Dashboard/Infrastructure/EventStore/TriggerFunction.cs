@@ -22,7 +22,10 @@ public sealed class TriggerFunction(string schema, string name, string body) : I
     public void WriteDropStatement(Migrator rules, TextWriter writer) =>
         writer.WriteLine($"DROP FUNCTION IF EXISTS {Identifier.QualifiedName}() CASCADE;");
 
-    public void ConfigureQueryCommand(DbCommandBuilder builder)
+    public void ConfigureQueryCommand(DbCommandBuilder builder) => QueryStoredBody(builder, schema, name);
+
+    /// <summary>The function's stored body (<c>prosrc</c>), a row only where it exists.</summary>
+    internal static void QueryStoredBody(DbCommandBuilder builder, string schema, string name)
     {
         var schemaParameter = builder.AddParameter(schema).ParameterName;
         var nameParameter = builder.AddParameter(name).ParameterName;
