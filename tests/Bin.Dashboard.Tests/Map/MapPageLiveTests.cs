@@ -4,19 +4,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Bin.Dashboard.Features.Alerts;
 using Bin.Dashboard.Features.Alerts.Progress;
-using Bin.Dashboard.Features.Feedback;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Map;
-using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.LiveFeed;
 using Bin.Testing;
 using Bunit;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Bin.Dashboard.Tests.Map;
 
@@ -66,17 +62,7 @@ public class MapPageLiveTests : BunitContext, IClassFixture<HostFixture>
         _reads = new CountingStore(host.App.Service<IMapLiveStore>());
         _state = new MapLiveState(_reads, host.App.Service<LiveFeed>(), NullLogger<MapLiveState>.Instance, TimeProvider.System);
         Services.AddSingleton(_state);
-        Services.AddSingleton(host.App.Service<IDocumentStore>());
-        Services.AddSingleton(host.App.Service<AlertProgressReader>());
-        Services.AddSingleton(host.App.Service<Bin.Dashboard.Features.Incidents.ConsolePreferences>());
-        Services.AddSingleton(host.App.Service<AlertProgressReader>());
-        Services.AddSingleton(host.App.Service<LiveFeed>());
-        Services.AddSingleton(host.App.Service<NetworkDirectory>());
-        Services.AddSingleton(host.App.Service<IMemberDirectory>());
-        Services.AddSingleton(host.App.Service<IFeedbackScheduling>());
-        Services.AddSingleton(host.App.Service<IOptions<MapOptions>>());
-        Services.AddSingleton(host.App.Service<TimeProvider>());
-        Services.AddSingleton(host.App.Service<IncidentCommands>());
+        MapPageServices.Add(Services, host.App);
         JSInterop.Mode = JSRuntimeMode.Loose;
         var auth = AddAuthorization();
         auth.SetAuthorized("dispatcher");

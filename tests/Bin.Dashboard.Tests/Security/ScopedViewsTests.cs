@@ -3,20 +3,14 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
 using Bin.Dashboard.Features.Alerts;
-using Bin.Dashboard.Features.Alerts.Progress;
 using Bin.Dashboard.Features.Map;
 using Bin.Dashboard.Features.Networks;
 using Bin.Dashboard.Infrastructure.Auth;
 using Bin.Dashboard.Tests.Alerts;
 using Bin.Testing;
-using Bin.Dashboard.Features.Feedback;
-using Bin.Dashboard.Features.Incidents;
-using Bin.Dashboard.Features.Members;
 using Bin.Dashboard.Infrastructure.LiveFeed;
 using Bunit;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Bin.Dashboard.Tests.Security;
 
@@ -35,20 +29,8 @@ public class ScopedViewsTests : BunitContext, IClassFixture<HostFixture>
     {
         _host = host;
         _scenario = new AlertScenario(host.App);
-        // The components' services, from a real host (PostgreSQL, the live feed, the network directory).
-        Services.AddSingleton(host.App.Service<IDocumentStore>());
-        Services.AddSingleton(host.App.Service<AlertProgressReader>());
-        Services.AddSingleton(host.App.Service<LiveFeed>());
-        Services.AddSingleton(host.App.Service<NetworkDirectory>());
-        Services.AddSingleton(host.App.Service<IMemberDirectory>());
-        Services.AddSingleton(host.App.Service<IFeedbackScheduling>());
-        Services.AddSingleton(host.App.Service<IOptions<MapOptions>>());
-        Services.AddSingleton(host.App.Service<TimeProvider>());
-        Services.AddSingleton(host.App.Service<IncidentCommands>());
-        Services.AddSingleton(host.App.Service<AlertProgressReader>());
-        Services.AddSingleton(host.App.Service<MapLiveState>());
+        Map.MapPageServices.AddWithMapState(Services, host.App);
         Services.AddSingleton<Bin.Dashboard.Features.Addresses.IAddressFinder>(new Addresses.FakeAddressFinder());
-        Services.AddSingleton(host.App.Service<ConsolePreferences>());
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
