@@ -73,6 +73,19 @@ public class ConsolePanelTests : BunitContext, IClassFixture<HostFixture>
     }
 
     [Fact]
+    public void The_sound_toggle_draws_its_bell_and_needs_no_emoji_font()
+    {
+        SignIn("dispatcher", Roles.Dispatcher);
+        var toggle = Render<NewIncidentSound>(p => p.Add(s => s.Arrivals, 0));
+
+        var button = toggle.Find("[data-testid=sound-toggle]");
+        Assert.Equal("true", button.QuerySelector("svg.bell")?.GetAttribute("aria-hidden"));
+        // Characters beyond the basic plane (emoji) show as an empty box where no font has them.
+        Assert.DoesNotContain(button.TextContent, char.IsSurrogate);
+        Assert.Equal("Geluid", button.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task With_the_sound_on_each_arrival_sounds_once()
     {
         SignIn("chief", Roles.Chief);
