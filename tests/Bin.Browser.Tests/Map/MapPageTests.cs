@@ -26,6 +26,28 @@ public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Empty(await map.Locator("img.leaflet-tile").AllAsync());
     }
 
+    [Fact]
+    public async Task A_pin_at_a_networks_middle_is_drawn_over_the_networks_name_not_under_it()
+    {
+        var scenario = new Dispatch.ConsoleScenario(browser.Host);
+        await scenario.ReportAsync(await scenario.InsideAsync("Kerkplein"), "Melding midden in Kerkplein");
+        var page = await browser.SignInAsync("dispatcher");
+
+        var pin = page.Locator(".incident-marker").Filter(new() { HasText = "Melding midden in Kerkplein" });
+        var label = page.Locator(".network-label", new() { HasText = "Kerkplein" });
+        await Assertions.Expect(pin).ToBeVisibleAsync();
+        await Assertions.Expect(label).ToBeVisibleAsync();
+        // They overlap: the report is at the network's interior point, where its name is centred.
+        var (p, l) = ((await pin.BoundingBoxAsync())!, (await label.BoundingBoxAsync())!);
+        Assert.True(p.X < l.X + l.Width && l.X < p.X + p.Width && p.Y < l.Y + l.Height && l.Y < p.Y + p.Height, "the pin and the name do not overlap");
+
+        // Both lie in panes of the map's own pane: the one with the higher z-index is drawn over the other.
+        const string PaneZ = "e => Number(getComputedStyle(e.closest('.leaflet-map-pane > .leaflet-pane')).zIndex)";
+        Assert.True(await pin.EvaluateAsync<int>(PaneZ) > await label.EvaluateAsync<int>(PaneZ), "the network's name is drawn over the pin");
+        Assert.True(await label.EvaluateAsync<int>(PaneZ) > await page.Locator("path.network-polygon").First.EvaluateAsync<int>(PaneZ),
+            "the network's name is drawn under its shape");
+    }
+
     /// <summary>With BIN_SCREENSHOTS set to a folder, keeps a picture of the map for a human to look at.</summary>
     private static async Task SaveScreenshotAsync(IPage page)
     {

@@ -16,6 +16,9 @@ export function init(element, options, dotnet) {
   // markercluster needs a maximum zoom; 19 is the deepest the usual tile servers offer.
   const map = L.map(element, { zoomControl: true, preferCanvas: false, maxZoom: 19 })
     .setView([options.centreLatitude, options.centreLongitude], options.zoom);
+  // The networks' names (and their badges) lie under the incidents' pins, not over them: Leaflet draws tooltips above
+  // markers, and a name at a network's middle hid the pin of a report there.
+  map.createPane('networkLabels');
   if (options.tileUrl) {
     // Offline or blocked tiles fail quietly: the plain background and the vector layers stay.
     L.tileLayer(options.tileUrl, { maxZoom: 19, attribution: options.tileAttribution, errorTileUrl: transparentTile }).addTo(map);
@@ -167,7 +170,7 @@ function setNetworks(element, networks) {
   state.networkLayers.clear();
   for (const n of networks) {
     const polygon = L.polygon(n.rings, { color: n.colour, weight: 2, fillOpacity: 0.12, className: 'network-polygon' });
-    polygon.bindTooltip(escapeHtml(n.name), { permanent: true, direction: 'center', className: 'network-label' });
+    polygon.bindTooltip(escapeHtml(n.name), { permanent: true, direction: 'center', className: 'network-label', pane: 'networkLabels' });
     polygon.on('click', e => {
       L.DomEvent.stopPropagation(e);
       state.dotnet.invokeMethodAsync('NetworkClicked', n.id);
