@@ -13,12 +13,15 @@ public sealed record ReportIncident(
 
 public sealed record VerifyIncident(Guid IncidentId);
 
+/// <param name="Address">The address picked for the (possibly moved) point; null leaves an unmoved point's address as
+/// it was, and a moved point without one has none.</param>
 public sealed record UpdateIncident(
     Guid IncidentId,
     double Latitude,
     double Longitude,
     string Category,
-    string? Description);
+    string? Description,
+    string? Address = null);
 
 public sealed record CloseIncident(Guid IncidentId, IncidentOutcome Outcome, string? Note);
 
@@ -87,7 +90,7 @@ public static class IncidentDecisions
         var category = IncidentCategories.Get(command.Category);
         var description = EnsureDescription(command.Description);
         return new IncidentUpdated(command.IncidentId, category.Id, description, command.Latitude, command.Longitude,
-            [.. networkIds.Distinct()], now);
+            [.. networkIds.Distinct()], now, Address(command.Address));
     }
 
     public static IncidentClosed Close(Incident? state, CloseIncident command, DateTimeOffset now)

@@ -40,7 +40,8 @@ public sealed record IncidentVerified(
     DateTimeOffset VerifiedAt);
 
 /// <summary>The incident's category, description or location was corrected; <paramref name="NetworkIds"/> are the
-/// networks that contain the (possibly moved) location.</summary>
+/// networks that contain the (possibly moved) location. <paramref name="Address"/> is the address picked for that
+/// location, if one was (events recorded before it existed have none).</summary>
 public sealed record IncidentUpdated(
     Guid IncidentId,
     string Category,
@@ -48,7 +49,8 @@ public sealed record IncidentUpdated(
     double Latitude,
     double Longitude,
     IReadOnlyList<Guid> NetworkIds,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? Address = null);
 
 /// <summary>The police closed the incident with an outcome and an optional note.</summary>
 public sealed record IncidentClosed(

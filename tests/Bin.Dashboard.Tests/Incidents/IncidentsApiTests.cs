@@ -52,6 +52,51 @@ public class IncidentsApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_corrected_place_has_the_address_given_with_it_or_none_and_an_unmoved_one_keeps_its_own()
+    {
+        var dispatcher = await host.App.ClientForAsync("dispatcher");
+        var created = (await (await PostAsync(new { lat = 51.2307, lon = 5.3135, category = "burglary", description = "Inbraak gemeld via 101",
+            address = "Kerkplein 12, 3920 Lommel" })).Content.ReadFromJsonAsync<Created>())!;
+        async Task<IncidentView> PutAsync(object body)
+        {
+            var response = await dispatcher.PutAsJsonAsync($"/api/incidents/{created.Id}", body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await using var session = host.App.Service<IDocumentStore>().QuerySession();
+            return (await session.LoadAsync<IncidentView>(created.Id))!;
+        }
+
+        var described = await PutAsync(new { lat = 51.2307, lon = 5.3135, category = "burglary", description = "Inbraak, twee daders" });
+        Assert.Equal("Kerkplein 12, 3920 Lommel", described.Address);
+
+        var moved = await PutAsync(new { lat = 51.2312, lon = 5.3141, category = "burglary", description = "Inbraak, twee daders", address = "Kerkplein 20, 3920 Lommel" });
+        Assert.Equal("Kerkplein 20, 3920 Lommel", moved.Address);
+        Assert.Equal((51.2312, 5.3141), (moved.Latitude, moved.Longitude));
+
+        var movedAgain = await PutAsync(new { lat = 51.2307, lon = 5.3135, category = "burglary", description = "Inbraak, twee daders" });
+        Assert.Null(movedAgain.Address);
+    }
+
+    [Fact]
+    public async Task A_correction_with_an_over_long_address_is_a_400_naming_it_and_changes_nothing()
+    {
+        var created = (await (await PostAsync(new { lat = 51.2307, lon = 5.3135, category = "burglary", description = "Inbraak gemeld via 101",
+            address = "Kerkplein 12, 3920 Lommel" })).Content.ReadFromJsonAsync<Created>())!;
+        await using var before = host.App.Service<IDocumentStore>().QuerySession();
+        var stored = (await before.LoadAsync<IncidentView>(created.Id))!;
+
+        var response = await (await host.App.ClientForAsync("dispatcher")).PutAsJsonAsync($"/api/incidents/{created.Id}",
+            new { lat = 51.2312, lon = 5.3141, category = "theft", description = "Anders", address = new string('a', 201) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("address", out _));
+        await using var after = host.App.Service<IDocumentStore>().QuerySession();
+        var unchanged = (await after.LoadAsync<IncidentView>(created.Id))!;
+        Assert.Equal((stored.Version, stored.Address, stored.Category, stored.Latitude), (unchanged.Version, unchanged.Address, unchanged.Category, unchanged.Latitude));
+    }
+
+    [Fact]
     public async Task An_incident_exactly_on_the_boundary_of_Kerkplein_belongs_to_Kerkplein()
     {
         var ring = Kerkplein().ExteriorRing.Coordinates;

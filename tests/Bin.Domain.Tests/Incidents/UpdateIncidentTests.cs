@@ -91,4 +91,20 @@ public class UpdateIncidentTests
 
         Assert.Equal("description", ex.Field);
     }
+
+    [Fact]
+    public void An_address_given_with_the_correction_is_recorded_trimmed_and_a_blank_one_is_none()
+    {
+        Assert.Equal("Stationsstraat 4, 3920 Lommel", When(Given(Reported()), Command() with { Address = " Stationsstraat 4, 3920 Lommel  " }, Slachthuis).Address);
+        Assert.Null(When(Given(Reported()), Command() with { Address = "  " }, Slachthuis).Address);
+        Assert.Null(When(Given(Reported()), Command(), Slachthuis).Address);
+    }
+
+    [Fact]
+    public void An_over_long_address_is_refused_naming_the_field()
+    {
+        var ex = ThenRefused(() => When(Given(Reported()), Command() with { Address = new string('a', IncidentDecisions.MaxAddressLength + 1) }));
+
+        Assert.Equal("address", ex.Field);
+    }
 }

@@ -9,7 +9,10 @@ namespace Bin.Dashboard.Features.Incidents;
 /// <summary>Verify, update and close an incident. A refused transition is a 409 with the reason.</summary>
 public static class ChangeIncidentEndpoints
 {
-    public sealed record UpdateRequest([RequiredField] double? Lat, [RequiredField] double? Lon, [RequiredField] string? Category, string? Description);
+    /// <param name="Address">The address picked for the point, at most 200 characters. Without one, a moved point has no
+    /// address and an unmoved one keeps its own.</param>
+    public sealed record UpdateRequest([RequiredField] double? Lat, [RequiredField] double? Lon, [RequiredField] string? Category, string? Description,
+        string? Address = null);
 
     /// <param name="Outcome">suspect-caught, nothing-found, false-alarm, handed-over or resolved.</param>
     public sealed record CloseRequest([RequiredField] string? Outcome, string? Note);
@@ -24,7 +27,7 @@ public static class ChangeIncidentEndpoints
             .WithSummary("Verify a reported incident; verified or closed already → 409.");
 
         group.MapPut("", async (Guid id, UpdateRequest body, HttpContext http, IncidentCommands commands, CancellationToken ct) =>
-                TypedResults.Ok(await commands.UpdateAsync(new UpdateIncident(id, body.Lat!.Value, body.Lon!.Value, body.Category!, body.Description), http.User, ct)))
+                TypedResults.Ok(await commands.UpdateAsync(new UpdateIncident(id, body.Lat!.Value, body.Lon!.Value, body.Category!, body.Description, body.Address), http.User, ct)))
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Correct an incident's place, category and description; its networks are resolved again.");
 

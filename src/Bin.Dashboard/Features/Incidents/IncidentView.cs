@@ -8,7 +8,7 @@ namespace Bin.Dashboard.Features.Incidents;
 public sealed class IncidentView
 {
     public Guid Id { get; set; }
-    /// <summary>The address picked for the point when it was reported; dropped when the point is moved.</summary>
+    /// <summary>The address picked for the point (when reported, or with a correction); a point moved without one has none.</summary>
     public string? Address { get; set; }
 
     public double Latitude { get; set; }
@@ -59,8 +59,9 @@ public sealed partial class IncidentViewProjection : SingleStreamProjection<Inci
     {
         view.Category = e.Category;
         view.Description = e.Description;
-        // The address named the old point; a moved point has none until someone names it again.
-        if (e.Latitude != view.Latitude || e.Longitude != view.Longitude) view.Address = null;
+        // The address named the old point: a moved point has the one given with it, or none.
+        if (e.Address is not null) view.Address = e.Address;
+        else if (e.Latitude != view.Latitude || e.Longitude != view.Longitude) view.Address = null;
         view.Latitude = e.Latitude;
         view.Longitude = e.Longitude;
         view.NetworkIds = [.. e.NetworkIds];
