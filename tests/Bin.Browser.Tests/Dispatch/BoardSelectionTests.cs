@@ -12,6 +12,8 @@ public class BoardSelectionTests(BrowserFixture browser) : IClassFixture<Browser
         var elsewhere = await Scenario.InsideAsync("Leuken");
         for (var i = 1; i <= 12; i++) await Scenario.ReportAsync(elsewhere, $"Melding {i} in Leuken");
         var page = await browser.SignInAsync("dispatcher");
+        // The board's module watches the selection from when it has loaded, after the first render.
+        await Assertions.Expect(page.Locator("[data-testid=incident-board] ol.board-list[data-follows-selection=true]")).ToHaveCountAsync(1);
         var row = page.Locator($"[data-testid=board-row][data-incident='{older}']");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         // Twelve newer rows above it: the board's list shows it only when scrolled.

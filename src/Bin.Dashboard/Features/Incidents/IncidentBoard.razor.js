@@ -21,6 +21,8 @@ export function observe(list) {
     }
     if (selected) reveal(list, selected);
   }).observe(list, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-current'] });
+  // Said on the list itself: a selection made before this point (the module still loading) is not followed.
+  list.dataset.followsSelection = 'true';
 }
 
 function reveal(list, row) {
