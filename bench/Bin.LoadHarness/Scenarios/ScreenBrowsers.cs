@@ -10,7 +10,7 @@ namespace Bin.LoadHarness.Scenarios;
 /// The screens scenario's browsers, driven from a child process of their own. The Playwright client is told of every
 /// WebSocket frame of every page, so of each circuit message both ways: in the measuring process its work was counted
 /// as the dashboard's CPU (some 4 ms per incident with 20 pages, found with perf) and its objects as the circuits'
-/// memory. The parent drives the child by lines on its standard input — "open BASEURL N", "wait INCIDENTID", "close" —
+/// memory. The parent drives the child by lines on its standard input — "open BASEURL N full|reduce", "wait INCIDENTID", "close" —
 /// each answered on standard output by "ok" or "error MESSAGE". End of input closes the browser and ends the child.
 /// </summary>
 internal sealed class ScreenBrowsers : IAsyncDisposable
@@ -49,8 +49,10 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
     /// <summary>CPU time of the browsers so far: this child, its Playwright driver and Chromium's processes.</summary>
     public double? CpuMilliseconds() => Measurement.CpuMeter.TreeMilliseconds(_process.Id);
 
-    /// <summary>Opens <paramref name="count"/> map pages, each signed in as a dispatcher, and waits for their circuits.</summary>
-    public Task OpenAsync(Uri baseAddress, int count, CancellationToken ct) => AskAsync($"open {baseAddress} {count}", ct);
+    /// <summary>Opens <paramref name="count"/> map pages, each signed in as a dispatcher, and waits for their circuits; with
+    /// <paramref name="reducedMotion"/> the pages ask for less motion (no pulsing pins to composite).</summary>
+    public Task OpenAsync(Uri baseAddress, int count, bool reducedMotion, CancellationToken ct) =>
+        AskAsync($"open {baseAddress} {count} {(reducedMotion ? "reduce" : "full")}", ct);
 
     /// <summary>Waits until every open page's board shows the incident.</summary>
     public Task WaitForIncidentAsync(Guid id, CancellationToken ct) => AskAsync($"wait {id}", ct);
@@ -99,8 +101,8 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
             {
                 switch (words)
                 {
-                    case ["open", var baseAddress, var count]:
-                        pages.AddRange(await OpenPagesAsync(browser, new Uri(baseAddress), int.Parse(count)));
+                    case ["open", var baseAddress, var count, var motion]:
+                        pages.AddRange(await OpenPagesAsync(browser, new Uri(baseAddress), int.Parse(count), motion == "reduce"));
                         break;
                     case ["wait", var incident]:
                         foreach (var page in pages)
@@ -124,7 +126,7 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
         return ExitCodes.Met;
     }
 
-    private static async Task<IPage[]> OpenPagesAsync(IBrowser browser, Uri baseAddress, int count)
+    private static async Task<IPage[]> OpenPagesAsync(IBrowser browser, Uri baseAddress, int count, bool reducedMotion)
     {
         // A few at a time: each sign-in and first render is real work for the server and the browser.
         using var gate = new SemaphoreSlim(4);
@@ -137,6 +139,7 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
                 {
                     BaseURL = baseAddress.ToString(),
                     ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+                    ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
                 });
                 var page = await context.NewPageAsync();
                 page.SetDefaultTimeout((float)PageTimeout.TotalMilliseconds);

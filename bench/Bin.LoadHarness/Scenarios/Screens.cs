@@ -36,14 +36,14 @@ internal static class Screens
     public static readonly Scenario Scenario = Scenario.Create(
         "screens",
         "cost of open map pages: idle PostgreSQL transactions/s, CPU and rows read per incident, memory per circuit, with 0 and N pages",
-        "[--screens 20] [--incidents 24] [--acks 20] [--pace rate|shown|burst] [--interval-ms 500] [--cores shared|split] [--rounds 3] [--warmup-cycles 8] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
+        "[--screens 20] [--incidents 24] [--acks 20] [--pace rate|shown|burst] [--interval-ms 500] [--cores shared|split] [--motion full|reduce] [--rounds 3] [--warmup-cycles 8] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
         Parse,
         MeasureAsync);
 
     private static readonly TimeSpan WorkTimeout = TimeSpan.FromSeconds(60);
 
     private sealed record Settings(int Screens, int Incidents, int Acks, int WarmupCycles, int IdleSeconds, int SettleSeconds, int TargetRatioPercent, int TargetIdleTps,
-        Pace Pace, int IntervalMs, bool SplitCores, int Rounds);
+        Pace Pace, int IntervalMs, bool SplitCores, int Rounds, bool ReducedMotion);
 
     private enum Pace { Rate, Shown, Burst }
 
@@ -59,7 +59,8 @@ internal static class Screens
         args.Choice("pace", "rate", "rate", "shown", "burst") switch { "shown" => Pace.Shown, "burst" => Pace.Burst, _ => Pace.Rate },
         args.Int("interval-ms", 500, 1, 60_000),
         args.Choice("cores", "shared", "shared", "split") == "split",
-        args.Int("rounds", 3, 1, 20));
+        args.Int("rounds", 3, 1, 20),
+        args.Choice("motion", "full", "full", "reduce") == "reduce");
 
     private const int ServerCore = 0, BrowserCore = 1;
 
@@ -114,6 +115,8 @@ internal static class Screens
         Console.WriteLine(settings.SplitCores
             ? $"  cores      every thread of this process (dashboard, harness) on core {ServerCore}, the browsers on core {BrowserCore}; PostgreSQL on any"
             : "  cores      shared: the dashboard, PostgreSQL and the browsers (at idle priority) on any core");
+        if (settings.ReducedMotion)
+            Console.WriteLine("  motion     the pages ask for less motion (prefers-reduced-motion): a new pin does not pulse, so the browsers composite no animation");
         var acknowledged = new AckCounter();
         using var subscription = host.Host.Services.GetRequiredService<LiveFeed>().Subscribe(acknowledged.OnBatch);
 
@@ -134,7 +137,7 @@ internal static class Screens
             {
                 before = Memory();
                 var opened = Clock.Now;
-                await browsers.OpenAsync(host.Host.BaseAddress, screens, ct);
+                await browsers.OpenAsync(host.Host.BaseAddress, screens, settings.ReducedMotion, ct);
                 open = screens;
                 Console.WriteLine($"  pages      {screens} map pages signed in as dispatcher, circuits up, in {Clock.Ms(opened, Clock.Now) / 1000:0.0} s");
                 // The pages' own code paths (rendering, diffing, sending to circuits) warm up too before they are measured.
