@@ -170,7 +170,9 @@ function setNetworks(element, networks) {
   state.networkLayers.clear();
   for (const n of networks) {
     const polygon = L.polygon(n.rings, { color: n.colour, weight: 2, fillOpacity: 0.12, className: 'network-polygon' });
-    polygon.bindTooltip(escapeHtml(n.name), { permanent: true, direction: 'center', className: 'network-label', pane: 'networkLabels' });
+    // Just above the network's middle, where a report at that middle draws its pin (or a cluster its disc): the name
+    // and its badge stay readable over the pin instead of under it.
+    polygon.bindTooltip(escapeHtml(n.name), { permanent: true, direction: 'top', offset: [0, -14], className: 'network-label', pane: 'networkLabels' });
     polygon.on('click', e => {
       L.DomEvent.stopPropagation(e);
       state.dotnet.invokeMethodAsync('NetworkClicked', n.id);
