@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Dashboard.Features.Map;
 using Bin.Domain;
@@ -11,23 +10,6 @@ namespace Bin.Dashboard.Tests.Incidents;
 
 public class IntakeFormTests : BunitContext
 {
-    /// <summary>Answers like the real intake: Kerkplein around the church square; records what was saved.</summary>
-    private sealed class FakeIntake : IIncidentIntake
-    {
-        public List<ReportIncident> Saved { get; } = [];
-        public DomainException? Refuse { get; set; }
-
-        public ValueTask<IReadOnlyList<string>> NetworksAtAsync(double latitude, double longitude, CancellationToken ct) =>
-            ValueTask.FromResult<IReadOnlyList<string>>(Math.Abs(latitude - 51.2307) < 0.002 && Math.Abs(longitude - 5.3135) < 0.003 ? ["Kerkplein"] : []);
-
-        public Task<IncidentReported> ReportAsync(ReportIncident command, ClaimsPrincipal user, CancellationToken ct)
-        {
-            if (Refuse is not null) throw Refuse;
-            Saved.Add(command);
-            return Task.FromResult(IncidentDecisions.Report(null, command, ServiceArea.Lommel, [], DateTimeOffset.UtcNow));
-        }
-    }
-
     private readonly FakeIntake _intake = new();
 
     public IntakeFormTests()

@@ -5,13 +5,15 @@ using Bin.Domain.Incidents;
 
 namespace Bin.Dashboard.Features.Incidents;
 
-/// <summary>What the intake form needs: which networks contain a point (before saving), and saving.</summary>
+/// <summary>What the incident forms need: which networks contain a point (before saving), and saving a report or a correction.</summary>
 public interface IIncidentIntake
 {
     /// <summary>Names of the networks containing the point; empty outside every network or outside the zone.</summary>
     ValueTask<IReadOnlyList<string>> NetworksAtAsync(double latitude, double longitude, CancellationToken ct);
 
     Task<IncidentReported> ReportAsync(ReportIncident command, ClaimsPrincipal user, CancellationToken ct);
+
+    Task<IncidentUpdated> CorrectAsync(UpdateIncident command, ClaimsPrincipal user, CancellationToken ct);
 }
 
 internal sealed class IncidentIntake(NetworkDirectory networks, IncidentCommands commands, ServiceArea area) : IIncidentIntake
@@ -27,4 +29,7 @@ internal sealed class IncidentIntake(NetworkDirectory networks, IncidentCommands
 
     public Task<IncidentReported> ReportAsync(ReportIncident command, ClaimsPrincipal user, CancellationToken ct) =>
         commands.ReportAsync(command, user, ct);
+
+    public Task<IncidentUpdated> CorrectAsync(UpdateIncident command, ClaimsPrincipal user, CancellationToken ct) =>
+        commands.UpdateAsync(command, user, ct);
 }
