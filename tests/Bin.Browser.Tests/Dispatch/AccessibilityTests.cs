@@ -20,13 +20,18 @@ public class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserF
     }
 
     [Fact]
-    public async Task The_incident_panel_and_the_open_composer_have_no_serious_accessibility_violations()
+    public async Task The_incident_panel_its_correction_and_the_open_composer_have_no_serious_accessibility_violations()
     {
         var id = await Scenario.ReportAsync(await Scenario.InsideAsync("Kerkplein"), "Toegankelijkheid: paneel");
         var page = await browser.SignInAsync("officer");
         await page.Locator($"[data-testid=board-row][data-incident='{id}']").ClickAsync();
         await Assertions.Expect(page.GetByTestId("incident-timeline")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(page, "incident panel");
+
+        await page.GetByTestId("open-correction").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("correct-networks")).ToContainTextAsync("Kerkplein");
+        await AssertNoSeriousViolationsAsync(page, "correction");
+        await page.GetByTestId("correct-cancel").ClickAsync();
 
         await page.GetByTestId("open-composer").ClickAsync();
         await Assertions.Expect(page.GetByTestId("composer-totals")).ToBeVisibleAsync();
