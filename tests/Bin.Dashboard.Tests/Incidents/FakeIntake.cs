@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Bin.Dashboard.Features.Addresses;
 using Bin.Dashboard.Features.Incidents;
 using Bin.Domain;
 using Bin.Domain.Geometry;
@@ -15,6 +16,16 @@ internal sealed class FakeIntake : IIncidentIntake
 
     public ValueTask<IReadOnlyList<string>> NetworksAtAsync(double latitude, double longitude, CancellationToken ct) =>
         ValueTask.FromResult<IReadOnlyList<string>>(Math.Abs(latitude - 51.2307) < 0.002 && Math.Abs(longitude - 5.3135) < 0.003 ? ["Kerkplein"] : []);
+
+    /// <summary>Kerkplein 1 lies at the church square; a point within 40 m of it is offered it.</summary>
+    public static readonly AddressMatch KerkpleinOne =
+        new("Kerkplein 1, 3920 Lommel", "Kerkplein", "1", null, "3920", "Lommel", 51.2308, 5.3136, [], Demo: true);
+
+    public ValueTask<NearbyAddress?> NearestAddressAsync(double latitude, double longitude, CancellationToken ct)
+    {
+        var metres = ServiceArea.DistanceMetres(latitude, longitude, KerkpleinOne.Latitude, KerkpleinOne.Longitude);
+        return ValueTask.FromResult(metres <= 40 ? new NearbyAddress(KerkpleinOne, metres) : null);
+    }
 
     public Task<IncidentReported> ReportAsync(ReportIncident command, ClaimsPrincipal user, CancellationToken ct)
     {

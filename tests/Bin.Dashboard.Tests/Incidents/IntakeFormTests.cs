@@ -63,6 +63,36 @@ public class IntakeFormTests : BunitContext
     }
 
     [Fact]
+    public void A_clicked_point_near_a_house_offers_its_address_and_taking_it_moves_the_point_there_and_saves_it()
+    {
+        var form = Render<IntakeForm>(p => p.Add(f => f.Location, new MapPoint(51.2307, 5.3135)));
+        Assert.Contains("Dichtstbij: Kerkplein 1, 3920 Lommel (13 m)", form.Find("[data-testid=intake-nearby]").TextContent);
+
+        form.Find("[data-testid=intake-take-nearby]").Click();
+        Assert.Contains("Kerkplein 1, 3920 Lommel", form.Find("[data-testid=intake-address]").TextContent);
+        Assert.Equal("51.2308", form.Find("[data-testid=intake-lat]").GetAttribute("value"));
+        form.Find("[data-testid=intake-category]").Change("burglary");
+        form.Find("[data-testid=intake-description]").Input("Inbraak in woning");
+        form.Find("form").Submit();
+
+        var saved = Assert.Single(_intake.Saved);
+        Assert.Equal((51.2308, 5.3136, "Kerkplein 1, 3920 Lommel"), (saved.Latitude, saved.Longitude, saved.Address));
+    }
+
+    [Fact]
+    public void A_clicked_point_far_from_every_house_offers_no_address_and_is_saved_without_one()
+    {
+        var form = Render<IntakeForm>(p => p.Add(f => f.Location, new MapPoint(51.2500, 5.3500)));
+        form.Find("[data-testid=intake-category]").Change("fire");
+        form.Find("[data-testid=intake-description]").Input("Bosbrand");
+
+        Assert.Empty(form.FindAll("[data-testid=intake-nearby]"));
+        form.Find("form").Submit();
+
+        Assert.Null(Assert.Single(_intake.Saved).Address);
+    }
+
+    [Fact]
     public void A_valid_form_saves_once_and_clears()
     {
         IncidentReported? reported = null;

@@ -13,6 +13,9 @@ public sealed record AddressMatch(
     IReadOnlyList<Guid> NetworkIds,
     bool Demo);
 
+/// <summary>The address nearest to a point, and how far from it.</summary>
+public sealed record NearbyAddress(AddressMatch Address, double Metres);
+
 /// <summary>Somewhere addresses can be looked up: the local index, or the registry's online service.</summary>
 public interface IAddressSource
 {

@@ -1,5 +1,6 @@
 using Bin.Dashboard.Infrastructure.EventStore;
 using Bin.Domain.Addresses;
+using Bin.Domain.Geometry;
 using Marten;
 using Marten.Storage;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,43 @@ public sealed class LocalAddressIndex(IDocumentStore store, IOptions<EventStoreO
         }
         return matches;
     }
+
+    /// <summary>
+    /// The address nearest to a point, if one lies within <paramref name="withinMetres"/>: what a dispatcher who clicked
+    /// the map is offered. The box around the point is read from the position index; the nearest in it is worked out
+    /// here (box corners lie farther than the radius, so the distance decides).
+    /// </summary>
+    public async Task<NearbyAddress?> NearestAsync(double latitude, double longitude, double withinMetres, CancellationToken ct)
+    {
+        var dLat = withinMetres / MetresPerDegreeLatitude;
+        var dLon = withinMetres / (MetresPerDegreeLatitude * Math.Cos(latitude * Math.PI / 180));
+        var sql = $"""
+            SELECT street, number, box, postcode, municipality, lat, lon, demo
+            FROM {Table}
+            WHERE lat BETWEEN @south AND @north AND lon BETWEEN @west AND @east
+            """;
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("south", latitude - dLat);
+        command.Parameters.AddWithValue("north", latitude + dLat);
+        command.Parameters.AddWithValue("west", longitude - dLon);
+        command.Parameters.AddWithValue("east", longitude + dLon);
+        NearbyAddress? nearest = null;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var metres = ServiceArea.DistanceMetres(latitude, longitude, reader.GetDouble(5), reader.GetDouble(6));
+            if (metres > withinMetres || nearest is not null && nearest.Metres <= metres) continue;
+            var (street, number, box, postcode, municipality) = (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetString(4));
+            nearest = new NearbyAddress(new AddressMatch(AddressText.Label(street, number, box, postcode, municipality), street, number, box, postcode, municipality,
+                reader.GetDouble(5), reader.GetDouble(6), [], reader.GetBoolean(7)), metres);
+        }
+        return nearest;
+    }
+
+    /// <summary>Slightly more than the length of a degree of latitude anywhere: the box is never too small.</summary>
+    private const double MetresPerDegreeLatitude = 110_500;
 
     /// <summary>How many addresses the index holds, and whether they are the demo set.</summary>
     public async Task<(long Count, bool Demo)> CountAsync(CancellationToken ct)

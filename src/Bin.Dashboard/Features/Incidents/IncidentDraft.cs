@@ -21,6 +21,9 @@ public sealed class IncidentDraft
     /// <summary>The address chosen in the search; a point set any other way (map, typed coordinates) has none.</summary>
     public string? Address { get; private set; }
 
+    /// <summary>The address nearest to the point, offered to take over; none once an address is chosen.</summary>
+    public NearbyAddress? Nearby { get; private set; }
+
     /// <summary>Names of the networks containing the point.</summary>
     public IReadOnlyList<string> Networks { get; private set; } = [];
 
@@ -35,7 +38,11 @@ public sealed class IncidentDraft
     {
         var draft = new IncidentDraft { Category = incident.Category, Description = incident.Description };
         await draft.SetPointAsync(intake, new MapPoint(incident.Latitude, incident.Longitude));
-        draft.Address = incident.Address;
+        if (incident.Address is not null)
+        {
+            draft.Address = incident.Address;
+            draft.Nearby = null;
+        }
         return draft;
     }
 
@@ -46,6 +53,7 @@ public sealed class IncidentDraft
     {
         await SetPointAsync(intake, new MapPoint(address.Latitude, address.Longitude));
         Address = address.Label;
+        Nearby = null;
     }
 
     /// <summary>Either coordinate as typed (null leaves it); the point is no longer the chosen address.</summary>
@@ -56,7 +64,13 @@ public sealed class IncidentDraft
         if (lon is not null) Lon = lon.Trim();
         Errors.Remove("lat");
         Errors.Remove("lon");
-        Networks = TryParse(Lat, out var la) && TryParse(Lon, out var lo) ? await intake.NetworksAtAsync(la, lo, default) : [];
+        Nearby = null;
+        if (TryParse(Lat, out var la) && TryParse(Lon, out var lo))
+        {
+            Networks = await intake.NetworksAtAsync(la, lo, default);
+            Nearby = await intake.NearestAddressAsync(la, lo, default);
+        }
+        else Networks = [];
     }
 
     /// <summary>Names every field that is wrong, in the user's language; true when none is.</summary>
