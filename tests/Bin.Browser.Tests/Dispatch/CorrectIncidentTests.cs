@@ -31,7 +31,8 @@ public class CorrectIncidentTests(BrowserFixture browser) : IClassFixture<Browse
 
         await Assertions.Expect(form).ToHaveCountAsync(0);
         await Assertions.Expect(panel.GetByTestId("fact-networks")).ToHaveTextAsync("Leuken");
-        await Assertions.Expect(panel.GetByTestId("timeline-updated")).ToHaveCountAsync(1);
+        // The timeline says what it was corrected to.
+        await Assertions.Expect(panel.GetByTestId("timeline-updated")).ToContainTextAsync("Gewijzigd: Diefstal · Leuken");
         await Assertions.Expect(page.Locator($"[data-testid=board-row][data-incident='{id}']")).ToContainTextAsync("Leuken");
         var stored = await Scenario.IncidentAsync(id);
         await using var session = browser.Host.App.Service<IDocumentStore>().QuerySession();
