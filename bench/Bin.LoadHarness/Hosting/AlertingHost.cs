@@ -60,7 +60,9 @@ internal sealed class AlertingHost : IAsyncDisposable
     public string OutboxTable => $"{Host.Services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema}.bin_outbox";
 
     /// <summary>Starts the host; <paramref name="settings"/> (e.g. Alerts:SendBatchSize) come on top of the harness's own.</summary>
-    public static async Task<AlertingHost> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+    /// <param name="configureServices">Registrations of a scenario's own on top (e.g. the screens scenario's broadcast probe).</param>
+    public static async Task<AlertingHost> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct,
+        Action<IServiceCollection>? configureServices = null)
     {
         var gateway = new InstantGateway();
         var all = new Dictionary<string, string?>
@@ -84,6 +86,7 @@ internal sealed class AlertingHost : IAsyncDisposable
             services.AddSingleton<ISmsGateway>(gateway);
             services.AddSingleton<CircuitMessages>();
             services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitMessages>());
+            configureServices?.Invoke(services);
         }, ct, all);
         // ConfigureServices of the factory runs after the dashboard's own registrations; make sure it won.
         if (!ReferenceEquals(host.Services.GetRequiredService<ISmsGateway>(), gateway))

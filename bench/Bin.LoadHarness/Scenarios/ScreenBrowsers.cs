@@ -10,7 +10,7 @@ namespace Bin.LoadHarness.Scenarios;
 /// The screens scenario's browsers, driven from a child process of their own. The Playwright client is told of every
 /// WebSocket frame of every page, so of each circuit message both ways: in the measuring process its work was counted
 /// as the dashboard's CPU (some 4 ms per incident with 20 pages, found with perf) and its objects as the circuits'
-/// memory. The parent drives the child by lines on its standard input — "open BASEURL N full|reduce", "wait INCIDENTID", "close" —
+/// memory. The parent drives the child by lines on its standard input — "open BASEURL N full|reduce map|probe", "wait INCIDENTID", "close" —
 /// each answered on standard output by "ok" or "error MESSAGE". End of input closes the browser and ends the child.
 /// </summary>
 internal sealed class ScreenBrowsers : IAsyncDisposable
@@ -50,9 +50,11 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
     public double? CpuMilliseconds() => Measurement.CpuMeter.TreeMilliseconds(_process.Id);
 
     /// <summary>Opens <paramref name="count"/> map pages, each signed in as a dispatcher, and waits for their circuits; with
-    /// <paramref name="reducedMotion"/> the pages ask for less motion (no pulsing pins to composite).</summary>
-    public Task OpenAsync(Uri baseAddress, int count, bool reducedMotion, CancellationToken ct) =>
-        AskAsync($"open {baseAddress} {count} {(reducedMotion ? "reduce" : "full")}", ct);
+    /// <paramref name="reducedMotion"/> the pages ask for less motion (no pulsing pins to composite). With
+    /// <paramref name="probe"/>, each signed-in page then goes to the broadcast probe's page (<see cref="Hosting.BroadcastProbe"/>)
+    /// and waits for its stream instead.</summary>
+    public Task OpenAsync(Uri baseAddress, int count, bool reducedMotion, bool probe, CancellationToken ct) =>
+        AskAsync($"open {baseAddress} {count} {(reducedMotion ? "reduce" : "full")} {(probe ? "probe" : "map")}", ct);
 
     /// <summary>Waits until every open page's board shows the incident.</summary>
     public Task WaitForIncidentAsync(Guid id, CancellationToken ct) => AskAsync($"wait {id}", ct);
@@ -101,8 +103,8 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
             {
                 switch (words)
                 {
-                    case ["open", var baseAddress, var count, var motion]:
-                        pages.AddRange(await OpenPagesAsync(browser, new Uri(baseAddress), int.Parse(count), motion == "reduce"));
+                    case ["open", var baseAddress, var count, var motion, var kind]:
+                        pages.AddRange(await OpenPagesAsync(browser, new Uri(baseAddress), int.Parse(count), motion == "reduce", kind == "probe"));
                         break;
                     case ["wait", var incident]:
                         foreach (var page in pages)
@@ -126,7 +128,7 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
         return ExitCodes.Met;
     }
 
-    private static async Task<IPage[]> OpenPagesAsync(IBrowser browser, Uri baseAddress, int count, bool reducedMotion)
+    private static async Task<IPage[]> OpenPagesAsync(IBrowser browser, Uri baseAddress, int count, bool reducedMotion, bool probe)
     {
         // A few at a time: each sign-in and first render is real work for the server and the browser.
         using var gate = new SemaphoreSlim(4);
@@ -149,6 +151,12 @@ internal sealed class ScreenBrowsers : IAsyncDisposable
                 await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
                 await page.Locator("[data-circuit=up]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
                 await page.Locator("[data-testid=incident-board]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                if (probe)
+                {
+                    // Leaving the map ends its circuit at once, as closing does.
+                    await page.GotoAsync("probe/console");
+                    await page.Locator("body[data-live=up]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                }
                 return page;
             }
             finally

@@ -8,6 +8,7 @@ using Bin.Domain.Alerts;
 using Bin.LoadHarness.Hosting;
 using Bin.LoadHarness.Measurement;
 using Bin.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bin.LoadHarness.Scenarios;
@@ -36,14 +37,14 @@ internal static class Screens
     public static readonly Scenario Scenario = Scenario.Create(
         "screens",
         "cost of open map pages: idle PostgreSQL transactions/s, CPU and rows read per incident, memory per circuit, with 0 and N pages",
-        "[--screens 20] [--incidents 24] [--acks 20] [--pace rate|shown|burst] [--interval-ms 500] [--cores shared|split] [--motion full|reduce] [--rounds 3] [--warmup-cycles 8] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
+        "[--screens 20] [--incidents 24] [--acks 20] [--pace rate|shown|burst] [--interval-ms 500] [--cores shared|split] [--motion full|reduce] [--console blazor|broadcast-probe] [--rounds 3] [--warmup-cycles 8] [--idle-seconds 20] [--settle-seconds 12] [--target-ratio-percent 150] [--target-idle-tps 5]",
         Parse,
         MeasureAsync);
 
     private static readonly TimeSpan WorkTimeout = TimeSpan.FromSeconds(60);
 
     private sealed record Settings(int Screens, int Incidents, int Acks, int WarmupCycles, int IdleSeconds, int SettleSeconds, int TargetRatioPercent, int TargetIdleTps,
-        Pace Pace, int IntervalMs, bool SplitCores, int Rounds, bool ReducedMotion);
+        Pace Pace, int IntervalMs, bool SplitCores, int Rounds, bool ReducedMotion, bool Probe);
 
     private enum Pace { Rate, Shown, Burst }
 
@@ -60,7 +61,8 @@ internal static class Screens
         args.Int("interval-ms", 500, 1, 60_000),
         args.Choice("cores", "shared", "shared", "split") == "split",
         args.Int("rounds", 3, 1, 20),
-        args.Choice("motion", "full", "full", "reduce") == "reduce");
+        args.Choice("motion", "full", "full", "reduce") == "reduce",
+        args.Choice("console", "blazor", "blazor", "broadcast-probe") == "broadcast-probe");
 
     private const int ServerCore = 0, BrowserCore = 1;
 
@@ -100,7 +102,8 @@ internal static class Screens
         await using var browsers = ScreenBrowsers.Start(settings.SplitCores ? BrowserCore : null);
 
         // The browser signs in over plain HTTP on loopback: no redirect to HTTPS, no Secure-only cookie.
-        await using var host = await AlertingHost.StartAsync(new Dictionary<string, string?> { ["Security:EnforceHttps"] = "false" }, ct);
+        await using var host = await AlertingHost.StartAsync(new Dictionary<string, string?> { ["Security:EnforceHttps"] = "false" }, ct,
+            settings.Probe ? (Action<IServiceCollection>)(services => services.AddSingleton<BroadcastProbe>().AddTransient<IStartupFilter>(sp => sp.GetRequiredService<BroadcastProbe>())) : null);
         var members = AlertingHost.Numbers("61", settings.Acks);
         if (members.Count > 0) await host.ImportAsync(NetworkSeed.KerkpleinId, members, ct);
         Console.WriteLine($"  setup      {members.Count} members imported in Kerkplein; each cycle: incident, alert to Kerkplein, {members.Count} \"OK\" answers" +
@@ -115,6 +118,9 @@ internal static class Screens
         Console.WriteLine(settings.SplitCores
             ? $"  cores      every thread of this process (dashboard, harness) on core {ServerCore}, the browsers on core {BrowserCore}; PostgreSQL on any"
             : "  cores      shared: the dashboard, PostgreSQL and the browsers (at idle priority) on any core");
+        if (settings.Probe)
+            Console.WriteLine("  console    broadcast probe (an experiment, not the product): each page signs in, then shows a page that draws rows and markers " +
+                              "from one server-sent event per change, serialised once per node (Hosting/BroadcastProbe.cs); no Blazor circuit stays open");
         if (settings.ReducedMotion)
             Console.WriteLine("  motion     the pages ask for less motion (prefers-reduced-motion): a new pin does not pulse, so the browsers composite no animation");
         var acknowledged = new AckCounter();
@@ -137,9 +143,11 @@ internal static class Screens
             {
                 before = Memory();
                 var opened = Clock.Now;
-                await browsers.OpenAsync(host.Host.BaseAddress, screens, settings.ReducedMotion, ct);
+                await browsers.OpenAsync(host.Host.BaseAddress, screens, settings.ReducedMotion, settings.Probe, ct);
                 open = screens;
-                Console.WriteLine($"  pages      {screens} map pages signed in as dispatcher, circuits up, in {Clock.Ms(opened, Clock.Now) / 1000:0.0} s");
+                Console.WriteLine(settings.Probe
+                    ? $"  pages      {screens} probe pages signed in as dispatcher, streams open, in {Clock.Ms(opened, Clock.Now) / 1000:0.0} s"
+                    : $"  pages      {screens} map pages signed in as dispatcher, circuits up, in {Clock.Ms(opened, Clock.Now) / 1000:0.0} s");
                 // The pages' own code paths (rendering, diffing, sending to circuits) warm up too before they are measured.
                 await WarmUpAsync(settings, host, members, acknowledged, settings.Pace == Pace.Burst ? null : browsers, $"with {screens} pages", ct);
             }
