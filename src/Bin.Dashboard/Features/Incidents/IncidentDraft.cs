@@ -18,7 +18,10 @@ public sealed class IncidentDraft
     public string Category { get; set; } = "";
     public string Description { get; set; } = "";
 
-    /// <summary>The address chosen in the search; a point set any other way (map, typed coordinates) has none.</summary>
+    /// <summary>
+    /// The address picked for the point: a search result, the nearby one offered, or a corrected incident's own while its
+    /// point stays. A point set any other way (map, typed coordinates) has none.
+    /// </summary>
     public string? Address { get; private set; }
 
     /// <summary>The address nearest to the point, offered to take over; none once an address is chosen.</summary>
