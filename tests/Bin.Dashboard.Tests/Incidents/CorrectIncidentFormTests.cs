@@ -116,7 +116,9 @@ public class CorrectIncidentFormTests : BunitContext
         form.Find("[data-testid=correct-description]").Input("Inbraak, dader gevlucht richting station");
 
         // Another dispatcher's correction reaches this console while the form is open.
-        form.Render(p => p.Add(f => f.Incident, Burglary(version: 2)));
+        var corrected = Burglary(version: 2);
+        corrected.Description = "Inbraak langs de achterdeur, buren gewaarschuwd";
+        form.Render(p => p.Add(f => f.Incident, corrected));
         form.Find("form").Submit();
 
         Assert.Contains("Iemand anders wijzigde deze melding", ErrorFor(form, "form"));
@@ -126,6 +128,21 @@ public class CorrectIncidentFormTests : BunitContext
         // Saving again, having seen it, replaces their change.
         form.Find("form").Submit();
         Assert.Equal("Inbraak, dader gevlucht richting station", Assert.Single(_intake.Corrected).Description);
+        Assert.Equal(1, _done);
+    }
+
+    [Fact]
+    public void A_colleague_verifying_it_meanwhile_changes_nothing_the_correction_replaces_and_it_saves_at_once()
+    {
+        var form = Render(Burglary(version: 1));
+        form.Find("[data-testid=correct-category]").Change("theft");
+
+        var verified = Burglary(version: 2);
+        verified.Status = IncidentStatus.Verified;
+        form.Render(p => p.Add(f => f.Incident, verified));
+        form.Find("form").Submit();
+
+        Assert.Equal("theft", Assert.Single(_intake.Corrected).Category);
         Assert.Equal(1, _done);
     }
 
