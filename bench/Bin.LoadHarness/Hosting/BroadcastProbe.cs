@@ -7,6 +7,7 @@ using Bin.Dashboard.Infrastructure.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bin.LoadHarness.Hosting;
 
@@ -32,6 +33,10 @@ internal sealed class BroadcastProbe(MapLiveState state) : IStartupFilter
     private MapSnapshot _last = MapSnapshot.Empty;
     private string _lastBadges = "";
     private int _subscribed;
+
+    /// <summary>Serves the probe's page and stream in front of the dashboard's own endpoints.</summary>
+    public static void Register(IServiceCollection services) =>
+        services.AddSingleton<BroadcastProbe>().AddTransient<IStartupFilter>(sp => sp.GetRequiredService<BroadcastProbe>());
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {

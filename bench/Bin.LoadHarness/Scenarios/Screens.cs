@@ -8,7 +8,6 @@ using Bin.Domain.Alerts;
 using Bin.LoadHarness.Hosting;
 using Bin.LoadHarness.Measurement;
 using Bin.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bin.LoadHarness.Scenarios;
@@ -103,7 +102,7 @@ internal static class Screens
 
         // The browser signs in over plain HTTP on loopback: no redirect to HTTPS, no Secure-only cookie.
         await using var host = await AlertingHost.StartAsync(new Dictionary<string, string?> { ["Security:EnforceHttps"] = "false" }, ct,
-            settings.Probe ? (Action<IServiceCollection>)(services => services.AddSingleton<BroadcastProbe>().AddTransient<IStartupFilter>(sp => sp.GetRequiredService<BroadcastProbe>())) : null);
+            settings.Probe ? BroadcastProbe.Register : null);
         var members = AlertingHost.Numbers("61", settings.Acks);
         if (members.Count > 0) await host.ImportAsync(NetworkSeed.KerkpleinId, members, ct);
         Console.WriteLine($"  setup      {members.Count} members imported in Kerkplein; each cycle: incident, alert to Kerkplein, {members.Count} \"OK\" answers" +
